@@ -1,0 +1,9 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // The AWS SDK is server-only; keep it out of the bundler for faster builds.
+  serverExternalPackages: ["@aws-sdk/client-lambda", "@aws-sdk/client-cloudwatch", "@aws-sdk/client-sqs", "@aws-sdk/client-sts"],
+};
+
+export default nextConfig;

@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // `server-only` throws outside Next's react-server condition; lib/ is plain TS under test.
+      "server-only": path.resolve(__dirname, "test/server-only-stub.ts"),
+    },
+  },
+  test: {
+    include: ["{lib,sim,test,app,components}/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 20_000,
+    pool: "forks",
+  },
+});
