@@ -1,0 +1,17 @@
+import { getFunctionAlarms } from "@/lib/alarms/function-alarms";
+import { functionRoute } from "@/lib/http/function-route";
+import { awsError } from "@/lib/http/responses";
+import { parseQueueArn } from "@/lib/sqs/queue-depth";
+
+export const dynamic = "force-dynamic";
+
+export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
+  return functionRoute(req, ctx, {}, async ({ name }, detail) => {
+    try {
+      const queueName = detail.dlqArn ? (parseQueueArn(detail.dlqArn)?.queueName ?? null) : null;
+      return Response.json(await getFunctionAlarms(name, queueName));
+    } catch (err) {
+      return awsError("cloudwatch:DescribeAlarms", err);
+    }
+  });
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { CostLine } from "@/components/CostLine";
+import { ErrorBox } from "@/components/ErrorBox";
+import { AlarmsPanel } from "@/components/function/AlarmsPanel";
+import { ConfigPanels } from "@/components/function/ConfigPanels";
+import { FunctionCharts } from "@/components/function/FunctionCharts";
+import { classifyAwsError } from "@/lib/aws/errors";
+import { getFunctionDetail } from "@/lib/functions/function-detail";
+import { FunctionName } from "@/lib/http/schemas";
+
+export const dynamic = "force-dynamic";
+
+export default async function FunctionPage({ params }: { params: Promise<{ name: string }> }) {
+  const { name } = await params;
+  if (!FunctionName.safeParse(name).success) notFound();
+  let detail;
+  try {
+    detail = await getFunctionDetail(name);
+  } catch (err) {
+    return <ErrorBox title={`Could not load ${name}`} failure={classifyAwsError("lambda:GetFunction", err)} />;
+  }
+  if (!detail) notFound();
+  const tags = Object.entries(detail.config.tags);
+  return (
+    <>
+      <div className="crumbs">
+        <Link href="/">Fleet</Link> /
+      </div>
+      <h1 data-testid="function-name">{name}</h1>
+      <div className="summary">
+        {tags.length ? tags.map(([k, v]) => <span key={k} className="tag">{k}={v}</span>) : <span className="tag">untagged</span>}
+        <span>{detail.config.description}</span>
+      </div>
+      <Suspense>
+        <FunctionCharts name={name} />
+      </Suspense>
+      <AlarmsPanel name={name} />
+      <ConfigPanels detail={detail} />
+      <CostLine cost={detail.cost} label="Configuration" />
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+"use client";
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, Bar } from "recharts";
+import { formatAxisTime, formatUtc } from "@/lib/format";
+import type { SeriesPoint } from "@/lib/types";
+
+export type ChartSeries = { key: string; name: string; color: string; kind?: "line" | "bar"; axis?: "left" | "right" };
+
+export function TimeChart(props: {
+  data: SeriesPoint[];
+  series: ChartSeries[];
+  periodS: number;
+  format: (v: number) => string;
+  formatRight?: (v: number) => string;
+  reference?: { value: number; label: string };
+  testId: string;
+}) {
+  const hasData = props.data.some((row) => props.series.some((s) => row[s.key] !== null && row[s.key] !== 0));
+  const hasRight = props.series.some((s) => s.axis === "right");
+  return (
+    <div data-testid={props.testId} data-has-data={hasData}>
+      {!hasData && <div className="muted" style={{ fontSize: 12 }}>No datapoints in this range.</div>}
+      <ResponsiveContainer width="100%" height={220}>
+        <ComposedChart data={props.data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#eef1f4" vertical={false} />
+          <XAxis dataKey="t" tickFormatter={(t: number) => formatAxisTime(t, props.periodS)} minTickGap={40} fontSize={11} />
+          <YAxis yAxisId="left" tickFormatter={props.format} fontSize={11} width={64} />
+          {hasRight && <YAxis yAxisId="right" orientation="right" tickFormatter={props.formatRight ?? props.format} fontSize={11} width={64} />}
+          <Tooltip labelFormatter={(t) => formatUtc(Number(t))} formatter={(v, name, item) => [
+            typeof v === "number" ? (props.series.find((s) => s.key === item.dataKey)?.axis === "right" ? (props.formatRight ?? props.format)(v) : props.format(v)) : "—",
+            name,
+          ]} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {props.series.map((s) =>
+            s.kind === "bar" ? (
+              <Bar key={s.key} yAxisId={s.axis ?? "left"} dataKey={s.key} name={s.name} fill={s.color} isAnimationActive={false} />
+            ) : (
+              <Line key={s.key} yAxisId={s.axis ?? "left"} type="monotone" dataKey={s.key} name={s.name} stroke={s.color} dot={false} strokeWidth={1.6} connectNulls={false} isAnimationActive={false} />
+            ),
+          )}
+          {props.reference && (
+            <ReferenceLine yAxisId="left" y={props.reference.value} stroke="#c62828" strokeDasharray="5 4" label={{ value: props.reference.label, position: "insideTopRight", fontSize: 11, fill: "#c62828" }} />
+          )}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { LambdaClient } from "@aws-sdk/client-lambda";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { STSClient } from "@aws-sdk/client-sts";
+import { getConfig } from "@/lib/config";
+
+export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient };
+
+const clientsByRegion = new Map<string, AwsClients>();
+
+// One client per (service, region), reused: the SDK team advises it (connection reuse, one
+// credential resolution). Credentials come from the default chain (env, profile, SSO, role);
+// the endpoint from AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>, which the SDK reads itself.
+export function awsClients(region = getConfig().region): AwsClients {
+  let clients = clientsByRegion.get(region);
+  if (!clients) {
+    const { awsTimeoutMs, awsMaxAttempts } = getConfig();
+    const common = {
+      region,
+      maxAttempts: awsMaxAttempts,
+      retryMode: "adaptive",
+      // requestTimeout alone only logs a warning and can hang forever (TOOLCHAIN.md): throw as well.
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: awsTimeoutMs, throwOnRequestTimeout: true },
+    } as const;
+    clients = {
+      lambda: new LambdaClient(common),
+      cloudwatch: new CloudWatchClient(common),
+      sqs: new SQSClient(common),
+      sts: new STSClient(common),
+    };
+    clientsByRegion.set(region, clients);
+  }
+  return clients;
+}

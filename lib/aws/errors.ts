@@ -1,0 +1,53 @@
+import "server-only";
+
+/** What a panel shows when its AWS call failed: which action, what AWS said, and what would fix it. */
+export type AwsFailure = {
+  action: string; // IAM action name, e.g. "cloudwatch:GetMetricData"
+  code: string; // the AWS error name, e.g. "AccessDeniedException"
+  message: string;
+  hint: string;
+  status: number; // HTTP status our API answers with
+};
+
+// Classified by error name, never by message text (STYLE.md §6). CloudWatch has no
+// ThrottlingException class, so `instanceof` would miss it: names are the only stable key.
+const AWS_ERROR_HINTS: Record<string, { status: number; hint: (action: string) => string }> = {
+  AccessDeniedException: { status: 403, hint: (a) => `Grant ${a} to the dashboard's role (docs/iam-policy.json lists every action it needs).` },
+  AccessDenied: { status: 403, hint: (a) => `Grant ${a} to the dashboard's role (docs/iam-policy.json lists every action it needs).` },
+  UnauthorizedOperation: { status: 403, hint: (a) => `Grant ${a} to the dashboard's role (docs/iam-policy.json).` },
+  ThrottlingException: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
+  Throttling: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
+  TooManyRequestsException: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
+  RequestLimitExceeded: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
+  TimeoutError: { status: 504, hint: () => "AWS did not answer in time; it is retried on the next refresh." },
+  RequestTimeout: { status: 504, hint: () => "AWS did not answer in time; it is retried on the next refresh." },
+  ResourceNotFoundException: { status: 404, hint: () => "The resource does not exist in this account and region." },
+  ExpiredTokenException: { status: 401, hint: () => "The AWS session expired: refresh the credentials (e.g. `aws sso login`)." },
+  CredentialsProviderError: { status: 401, hint: () => "No AWS credentials found: set AWS_PROFILE or run the demo (`npm run demo`)." },
+  InvalidClientTokenId: { status: 401, hint: () => "The AWS access key is not valid for this account." },
+};
+
+export function classifyAwsError(action: string, err: unknown): AwsFailure {
+  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const code = e?.name ?? "Error";
+  const known = AWS_ERROR_HINTS[code];
+  const serverSide = (e?.$metadata?.httpStatusCode ?? 0) >= 500;
+  return {
+    action,
+    code,
+    message: e?.message || code,
+    hint: known ? known.hint(action) : serverSide ? "AWS answered with a server error; it is retried on the next refresh." : "Unexpected error from AWS.",
+    status: known?.status ?? 502,
+  };
+}
+
+/** A panel's data, or why it could not be fetched. Routes send these; pages render either. */
+export type Panel<T> = { ok: true; data: T } | { ok: false; error: AwsFailure };
+
+export async function panel<T>(action: string, load: () => Promise<T>): Promise<Panel<T>> {
+  try {
+    return { ok: true, data: await load() };
+  } catch (err) {
+    return { ok: false, error: classifyAwsError(action, err) };
+  }
+}

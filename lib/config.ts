@@ -1,0 +1,40 @@
+import "server-only";
+import { z } from "zod";
+
+// All configuration is environment, read and validated once (README: "Configuration").
+const Env = z.object({
+  AWS_REGION: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must look like us-east-1").optional(),
+  AWS_DEFAULT_REGION: z.string().optional(),
+  AWS_ENDPOINT_URL: z.url().optional(),
+  LAMBDASCOPE_AWS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+  LAMBDASCOPE_AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  LAMBDASCOPE_CACHE_TTL_S: z.coerce.number().int().min(0).max(3_600).default(60),
+});
+
+export type Config = {
+  region: string;
+  endpointUrl?: string;
+  awsTimeoutMs: number;
+  awsMaxAttempts: number;
+  cacheTtlMs: number;
+};
+
+let config: Config | undefined;
+
+export function getConfig(): Config {
+  if (config) return config;
+  const env = Env.safeParse(process.env);
+  if (!env.success) {
+    const issue = env.error.issues[0];
+    throw new Error(`Invalid configuration: ${issue.path.join(".")} ${issue.message}`);
+  }
+  const e = env.data;
+  config = {
+    region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? "us-east-1",
+    endpointUrl: e.AWS_ENDPOINT_URL,
+    awsTimeoutMs: e.LAMBDASCOPE_AWS_TIMEOUT_MS,
+    awsMaxAttempts: e.LAMBDASCOPE_AWS_MAX_ATTEMPTS,
+    cacheTtlMs: e.LAMBDASCOPE_CACHE_TTL_S * 1000,
+  };
+  return config;
+}

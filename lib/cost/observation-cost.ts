@@ -1,0 +1,37 @@
+import "server-only";
+import type { ObservationCost } from "@/lib/types";
+
+/** $0.01 per 1,000 metrics requested; GetMetricData is never in the free tier (aws.amazon.com/cloudwatch/pricing, 2026-11). */
+export const GET_METRIC_DATA_USD_PER_METRIC = 0.01 / 1_000;
+
+/** Tallies the AWS calls made to build one view. Lambda, SQS and Describe* calls are free for our volumes. */
+export class CostLedger {
+  private calls: Record<string, number> = {};
+  private metrics = 0;
+  private oldestFetchMs: number | undefined;
+
+  count(action: string, calls = 1) {
+    this.calls[action] = (this.calls[action] ?? 0) + calls;
+  }
+
+  countMetrics(calls: number, metricsRequested: number) {
+    this.count("cloudwatch:GetMetricData", calls);
+    this.metrics += metricsRequested;
+  }
+
+  merge(other: ObservationCost) {
+    for (const [action, n] of Object.entries(other.awsCalls)) this.count(action, n);
+    this.metrics += other.metricsRequested;
+    this.oldestFetchMs = Math.min(this.oldestFetchMs ?? other.fetchedAtMs, other.fetchedAtMs);
+  }
+
+  /** fetchedAtMs: when the oldest part of the view was fetched from AWS (now, if nothing came from cache). */
+  total(): ObservationCost {
+    return {
+      awsCalls: { ...this.calls },
+      metricsRequested: this.metrics,
+      usd: this.metrics * GET_METRIC_DATA_USD_PER_METRIC,
+      fetchedAtMs: this.oldestFetchMs ?? Date.now(),
+    };
+  }
+}

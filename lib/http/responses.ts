@@ -1,0 +1,27 @@
+import type { z } from "zod";
+import type { AwsFailure } from "@/lib/aws/errors";
+import { classifyAwsError } from "@/lib/aws/errors";
+
+/** 400 naming the first bad field and why: `{ error: { field, reason } }`. */
+export function badRequest(error: z.ZodError): Response {
+  const issue = error.issues[0];
+  const field = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(", ") : "input");
+  const reason = issue.code === "unrecognized_keys" ? "unknown parameter" : issue.message;
+  return Response.json({ error: { field, reason } }, { status: 400 });
+}
+
+export function notFound(field: string, reason: string): Response {
+  return Response.json({ error: { field, reason } }, { status: 404 });
+}
+
+/** An AWS failure with its status (403 denied, 503 throttled, 504 timed out…) and the hint that fixes it. */
+export function awsFailure(failure: AwsFailure): Response {
+  return Response.json({ error: failure }, { status: failure.status });
+}
+
+export function awsError(action: string, err: unknown): Response {
+  return awsFailure(classifyAwsError(action, err));
+}
+
+/** Query-string parameters as an object (repeated keys keep the last value; schemas reject unknown ones). */
+export const searchParamsOf = (url: string) => Object.fromEntries(new URL(url).searchParams);

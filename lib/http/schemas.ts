@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { DEFAULT_RANGE, RANGES } from "@/lib/ranges";
+
+// Lambda function names: 1–64 letters, digits, hyphens, underscores (Lambda API reference, FunctionName).
+// We accept names only (not ARNs): they select dimensions and log groups, never query text.
+export const FunctionName = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a Lambda function name: 1–64 letters, digits, '-' or '_'");
+
+export const RangeParam = z.enum(RANGES, { error: `must be one of ${RANGES.join(", ")}` }).default(DEFAULT_RANGE);
+
+export const RangeQuery = z.strictObject({ range: RangeParam });

@@ -1,0 +1,26 @@
+import "server-only";
+import { GetQueueAttributesCommand, GetQueueUrlCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import type { CostLedger } from "@/lib/cost/observation-cost";
+
+/** arn:aws:sqs:us-east-1:123456789012:orders-dlq → { queueName, accountId }; null for SNS or other targets. */
+export function parseQueueArn(arn: string): { queueName: string; accountId: string; region: string } | null {
+  const m = /^arn:aws[a-z-]*:sqs:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]{1,80}(\.fifo)?)$/.exec(arn);
+  return m ? { region: m[1], accountId: m[2], queueName: m[3] } : null;
+}
+
+/** Messages visible in each queue now (ApproximateNumberOfMessages), keyed by queue ARN. */
+export async function queueDepths(client: SQSClient, queueArns: readonly string[], ledger: CostLedger): Promise<Map<string, number>> {
+  const depths = new Map<string, number>();
+  await Promise.all(
+    queueArns.map(async (arn) => {
+      const q = parseQueueArn(arn);
+      if (!q) return;
+      ledger.count("sqs:GetQueueUrl");
+      const { QueueUrl } = await client.send(new GetQueueUrlCommand({ QueueName: q.queueName, QueueOwnerAWSAccountId: q.accountId }));
+      ledger.count("sqs:GetQueueAttributes");
+      const out = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages"] }));
+      depths.set(arn, Number(out.Attributes?.ApproximateNumberOfMessages ?? 0));
+    }),
+  );
+  return depths;
+}
