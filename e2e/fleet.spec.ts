@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { functionNames } from "./sim";
+
+const rows = (page: Page) => page.locator('[data-testid="fleet-table"] tbody tr');
+const cellNumbers = async (page: Page, col: string) =>
+  (await page.locator(`[data-testid="fleet-table"] tbody td[data-col="${col}"]`).allInnerTexts()).map((t) => {
+    const n = parseFloat(t.replace(/,/g, ""));
+    return t.endsWith("k") ? n * 1e3 : t.endsWith("M") ? n * 1e6 : n;
+  });
+
+test("the overview lists every function of the account with its figures", async ({ page }) => {
+  const names = await functionNames();
+  expect(names.length, "the demo account has at least 40 functions").toBeGreaterThanOrEqual(40);
+  await page.goto("/");
+  await expect(rows(page), "one row per function from ListFunctions (paged at 50)").toHaveCount(names.length);
+  for (const name of names.slice(0, 5)) await expect(page.locator(`tr[data-function="${name}"]`)).toBeVisible();
+  const invocations = await cellNumbers(page, "invocations");
+  expect(invocations.filter((n) => n > 0).length, "most functions were invoked in the last 24 h").toBeGreaterThan(names.length / 2);
+  await expect(page.getByTestId("cost-line"), "the view says what it cost").toContainText("GetMetricData");
+});
+
+test("the throttled incident function is degraded with throttles", async ({ page }) => {
+  await page.goto("/?q=payments-webhook-prod");
+  const row = page.locator('tr[data-function="payments-webhook-prod"]');
+  await expect(row.locator('td[data-col="status"]')).toContainText("degraded");
+  const throttles = parseFloat((await row.locator('td[data-col="throttles"]').innerText()).replace(/,/g, ""));
+  expect(throttles, "Throttles summed over 24 h").toBeGreaterThan(0);
+});
+
+test("sorting by a column orders the rows, and the sort lives in the URL", async ({ page }) => {
+  await page.goto("/");
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByRole("button", { name: /^Invocations/ }).click();
+  await page.getByRole("button", { name: /^Invocations/ }).click(); // second click: descending
+  await expect(page).toHaveURL(/sort=invocations&dir=desc/);
+  const values = (await cellNumbers(page, "invocations")).filter((n) => !Number.isNaN(n));
+  expect(values, "descending").toEqual([...values].sort((a, b) => b - a));
+  await page.reload();
+  await expect(page.getByRole("button", { name: /^Invocations ▼/ }), "sort survives a reload").toBeVisible();
+});
+
+test("filters by name and by tag, kept in the URL", async ({ page }) => {
+  await page.goto("/");
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByLabel("Filter by service").selectOption("payments");
+  await page.getByLabel("Filter by env").selectOption("prod");
+  await expect(page).toHaveURL(/service=payments/);
+  await expect(page).toHaveURL(/env=prod/);
+  const count = await rows(page).count();
+  expect(count).toBeGreaterThan(0);
+  for (const col of ["service", "env"] as const) {
+    const want = col === "service" ? "payments" : "prod";
+    expect(new Set(await page.locator(`td[data-col="${col}"]`).allInnerTexts())).toEqual(new Set([want]));
+  }
+  await page.getByLabel("Filter by name").fill("webhook");
+  await expect(page).toHaveURL(/q=webhook/);
+  for (const name of await page.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-function")))) expect(name).toContain("webhook");
+});
+
+test("the range picker changes the window and lives in the URL", async ({ page }) => {
+  await page.goto("/?range=7d");
+  await expect(page.getByRole("button", { name: "7d" })).toHaveAttribute("aria-pressed", "true");
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByRole("button", { name: "1h" }).click();
+  await expect(page).toHaveURL(/range=1h/);
+  await expect(page.getByTestId("fleet-summary")).toBeVisible();
+});
