@@ -41,7 +41,7 @@ export function ConfigPanels({ detail }: { detail: FunctionDetail }) {
               <thead><tr><th>Version</th><th>Published</th><th>Memory</th><th>Description</th></tr></thead>
               <tbody>
                 {versions.map((v) => (
-                  <tr key={v.version}><td>{v.version}</td><td>{formatUtc(v.lastModified)}</td><td>{formatMemoryMb(v.memoryMb)}</td><td>{v.description}</td></tr>
+                  <tr key={v.version}><td>{v.version}</td><td>{formatUtc(v.lastModified)}</td><td>{formatMemoryMb(v.memoryMb)}</td><td className="wrap">{v.description}</td></tr>
                 ))}
               </tbody>
             </table>
@@ -58,7 +58,7 @@ export function ConfigPanels({ detail }: { detail: FunctionDetail }) {
                   <tr key={a.name}>
                     <td>{a.name}</td><td>{a.version}</td>
                     <td>{Object.entries(a.additionalVersionWeights).map(([v, w]) => `${(w * 100).toFixed(0)}% → v${v}`).join(", ") || "—"}</td>
-                    <td>{a.description}</td>
+                    <td className="wrap">{a.description}</td>
                   </tr>
                 ))}
               </tbody>

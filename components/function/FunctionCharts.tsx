@@ -51,9 +51,9 @@ export function FunctionCharts({ name }: { name: string }) {
         </ChartPanel>
         <ChartPanel title="Throttles and concurrency">
           {body((d) => (
-            <TimeChart testId="chart-concurrency" data={d.lambda} periodS={d.window.periodS} format={formatCount}
+            <TimeChart testId="chart-concurrency" data={d.lambda} periodS={d.window.periodS} format={formatCount} formatRight={formatCount}
               reference={d.reservedConcurrency !== null ? { value: d.reservedConcurrency, label: `reserved ${d.reservedConcurrency}` } : undefined}
-              series={[{ key: "concurrency", name: "ConcurrentExecutions (max)", color: "#6f42c1" }, { key: "throttles", name: "Throttles", color: "#c62828", kind: "bar" }]} />
+              series={[{ key: "concurrency", name: "ConcurrentExecutions (max)", color: "#6f42c1" }, { key: "throttles", name: "Throttles (right axis)", color: "#e57373", kind: "bar", axis: "right" }]} />
           ))}
         </ChartPanel>
         <ChartPanel title="Duration">

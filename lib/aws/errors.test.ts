@@ -34,3 +34,10 @@ describe("classifyAwsError", () => {
     expect(failed.ok).toBe(false);
   });
 });
+
+test("an unreachable endpoint says so and how to start the demo account", () => {
+  const err = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), { code: "ECONNREFUSED" });
+  const f = classifyAwsError("lambda:ListFunctions", err);
+  expect(f).toMatchObject({ status: 502, code: "ECONNREFUSED" });
+  expect(f.hint).toContain("npm run sim");
+});

@@ -27,10 +27,18 @@ const AWS_ERROR_HINTS: Record<string, { status: number; hint: (action: string) =
   InvalidClientTokenId: { status: 401, hint: () => "The AWS access key is not valid for this account." },
 };
 
+// Network failures carry a Node error code instead of an AWS error name.
+const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH"]);
+const UNREACHABLE = {
+  status: 502,
+  hint: () => "Could not reach the AWS endpoint. With the demo account, is it running (`npm run demo` or `npm run sim`)? Otherwise check the network and AWS_ENDPOINT_URL.",
+};
+
 export function classifyAwsError(action: string, err: unknown): AwsFailure {
-  const e = err as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const code = e?.name ?? "Error";
-  const known = AWS_ERROR_HINTS[code];
+  const e = err as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const network = e?.code !== undefined && NETWORK_CODES.has(e.code);
+  const code = network ? e.code! : (e?.name ?? "Error");
+  const known = network ? UNREACHABLE : AWS_ERROR_HINTS[code];
   const serverSide = (e?.$metadata?.httpStatusCode ?? 0) >= 500;
   return {
     action,
