@@ -77,6 +77,8 @@ export interface QueueSpec {
   /** The function whose failed events land here (DLQ or on-failure destination), if any. */
   deadLetterFor?: string;
   createdAtMs: number;
+  /** SQS redrive for a source queue (GetQueueAttributes RedrivePolicy). Optional; added by the wire layer. */
+  redrivePolicy?: { deadLetterTargetArn: string; maxReceiveCount: number };
 }
 
 export interface AlarmSpec {
@@ -94,6 +96,10 @@ export interface AlarmSpec {
   threshold: number;
   comparisonOperator: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
   treatMissingData: "missing" | "notBreaching" | "breaching" | "ignore";
+  /** SNS topic ARNs notified on ALARM (DescribeAlarms AlarmActions). Optional; added by the wire layer, default none. */
+  alarmActions?: string[];
+  /** When the alarm was created or last reconfigured (AlarmConfigurationUpdatedTimestamp). Optional; default anchor − 30 days. */
+  configuredAtMs?: number;
 }
 
 export interface AlarmState {

@@ -1,0 +1,91 @@
+// Injected faults: make one AWS action fail (or be slow) `count` times or until cleared, with the
+// error that service really sends (sim/services/*/index.ts → faults()). Set through /_sim/faults.
+
+export const FAULT_KINDS = ["throttle", "accessDenied", "latency", "error5xx"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface FaultSpec {
+  /** IAM action name ("cloudwatch:GetMetricData"), a whole service ("lambda:*") or everything ("*"). */
+  action: string;
+  fault: FaultKind;
+  latencyMs?: number;
+  /** How many matching requests it applies to; absent = until cleared. */
+  count?: number;
+}
+
+export interface ActiveFault extends FaultSpec {
+  id: number;
+  /** Requests it has applied to so far. */
+  applied: number;
+}
+
+const ACTION_PATTERN = /^(\*|[a-z0-9-]+:(\*|[A-Za-z0-9]+))$/;
+const MAX_LATENCY_MS = 120_000;
+
+export class FaultValidationError extends Error {}
+
+export function parseFaultSpec(value: unknown): FaultSpec {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new FaultValidationError("body must be a JSON object");
+  const v = value as Record<string, unknown>;
+  if (typeof v.action !== "string" || !ACTION_PATTERN.test(v.action)) {
+    throw new FaultValidationError('action: expected an IAM action name like "cloudwatch:GetMetricData", "lambda:*" or "*"');
+  }
+  if (!FAULT_KINDS.includes(v.fault as FaultKind)) throw new FaultValidationError(`fault: expected one of ${FAULT_KINDS.join(", ")}`);
+  const spec: FaultSpec = { action: v.action, fault: v.fault as FaultKind };
+  if (v.count !== undefined) {
+    if (!Number.isInteger(v.count) || (v.count as number) < 1) throw new FaultValidationError("count: expected a positive integer");
+    spec.count = v.count as number;
+  }
+  if (spec.fault === "latency") {
+    if (typeof v.latencyMs !== "number" || !(v.latencyMs >= 0 && v.latencyMs <= MAX_LATENCY_MS)) {
+      throw new FaultValidationError(`latencyMs: expected a number of milliseconds from 0 to ${MAX_LATENCY_MS}`);
+    }
+    spec.latencyMs = v.latencyMs;
+  } else if (v.latencyMs !== undefined) {
+    throw new FaultValidationError("latencyMs: only valid with fault \"latency\"");
+  }
+  return spec;
+}
+
+export class Faults {
+  private active: ActiveFault[] = [];
+  private nextId = 1;
+
+  add(spec: FaultSpec): ActiveFault {
+    const fault = { ...spec, id: this.nextId++, applied: 0 };
+    this.active.push(fault);
+    return fault;
+  }
+
+  list(): ActiveFault[] {
+    return this.active.map((f) => ({ ...f }));
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  /**
+   * The faults that apply to this request, each used up once: every matching latency fault adds
+   * its delay, and the first matching failure (oldest first) decides the error.
+   */
+  take(iamAction: string): { latencyMs: number; failure?: Exclude<FaultKind, "latency"> } {
+    let latencyMs = 0;
+    let failure: Exclude<FaultKind, "latency"> | undefined;
+    for (const f of this.active) {
+      if (!matches(f.action, iamAction)) continue;
+      if (f.fault === "latency") latencyMs += f.latencyMs ?? 0;
+      else if (failure) continue;
+      else failure = f.fault;
+      f.applied += 1;
+    }
+    this.active = this.active.filter((f) => f.count === undefined || f.applied < f.count);
+    return { latencyMs, failure };
+  }
+}
+
+function matches(pattern: string, iamAction: string): boolean {
+  if (pattern === "*") return true;
+  if (pattern.endsWith(":*")) return iamAction.startsWith(pattern.slice(0, -1));
+  return pattern === iamAction;
+}

@@ -1,0 +1,52 @@
+// The meter: every AWS request the demo account answered, keyed by IAM action name, and what the
+// billable ones would cost on AWS. Read by tests and the benchmark through GET /_sim/meter.
+
+// $0.01 per 1,000 metrics requested; each paginated call counts again (AWS-FACTS §2, CloudWatch
+// pricing page). GetMetricData is never in the CloudWatch free tier.
+export const GET_METRIC_DATA_USD_PER_METRIC = 0.01 / 1_000;
+
+// Everything else the demo answers is free at dashboard volumes, so it is counted but not priced:
+// Lambda's control-plane reads (ListFunctions, GetFunction, …) and STS GetCallerIdentity are not
+// billed; DescribeAlarms falls in CloudWatch's 1M free API requests a month and SQS requests in
+// SQS's 1M free requests a month (AWS-FACTS §2).
+
+export interface MeterSnapshot {
+  requests: Record<string, number>;
+  getMetricData: { calls: number; metricsRequested: number; datapointsReturned: number };
+  costUsd: { getMetricData: number; total: number };
+}
+
+export class Meter {
+  private requests = new Map<string, number>();
+  private gmd = { calls: 0, metricsRequested: 0, datapointsReturned: 0 };
+
+  /** One request that reached a known action, answered or not (throttled and denied calls count too). */
+  countRequest(iamAction: string): void {
+    this.requests.set(iamAction, (this.requests.get(iamAction) ?? 0) + 1);
+  }
+
+  /** Volume a handler reports for an answered call; only GetMetricData's is billed by volume today. */
+  recordUsage(iamAction: string, usage: { metricsRequested?: number; datapointsReturned?: number }): void {
+    if (iamAction !== "cloudwatch:GetMetricData") return;
+    this.gmd.calls += 1;
+    this.gmd.metricsRequested += usage.metricsRequested ?? 0;
+    this.gmd.datapointsReturned += usage.datapointsReturned ?? 0;
+  }
+
+  snapshot(): MeterSnapshot {
+    const getMetricData = roundUsd(this.gmd.metricsRequested * GET_METRIC_DATA_USD_PER_METRIC);
+    return {
+      requests: Object.fromEntries([...this.requests].sort(([a], [b]) => a.localeCompare(b))),
+      getMetricData: { ...this.gmd },
+      costUsd: { getMetricData, total: getMetricData },
+    };
+  }
+
+  reset(): void {
+    this.requests.clear();
+    this.gmd = { calls: 0, metricsRequested: 0, datapointsReturned: 0 };
+  }
+}
+
+// Sub-cent amounts add up over a benchmark; keep 8 decimals so 1 metric ($0.00001) still shows.
+const roundUsd = (usd: number) => Math.round(usd * 1e8) / 1e8;

@@ -1,0 +1,69 @@
+// `npm run sim`: the demo AWS account on 127.0.0.1:4566. Point the dashboard at it with
+// AWS_ENDPOINT_URL=http://127.0.0.1:4566 (see sim/README.md for the settings below).
+import { startSim } from "./server";
+
+interface SimSettings {
+  port: number;
+  host: string;
+  seed: number;
+  functionCount: number;
+  fixedNowMs?: number;
+}
+
+/** Reads and checks the SIM_* environment once; a bad value stops start-up with the reason. */
+function readSettings(env: NodeJS.ProcessEnv): SimSettings {
+  const int = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name}=${raw}: expected an integer from ${min} to ${max}`);
+    return n;
+  };
+  let fixedNowMs: number | undefined;
+  if (env.SIM_NOW) {
+    fixedNowMs = Date.parse(env.SIM_NOW);
+    if (!Number.isFinite(fixedNowMs)) throw new Error(`SIM_NOW=${env.SIM_NOW}: expected an ISO 8601 instant, e.g. 2026-11-20T12:00:00Z`);
+  }
+  return {
+    port: int("SIM_PORT", 4566, 0, 65_535),
+    host: env.SIM_HOST || "127.0.0.1",
+    seed: int("SIM_SEED", 42, 0, 2 ** 31 - 1),
+    functionCount: int("SIM_FUNCTIONS", 40, 1, 10_000),
+    fixedNowMs,
+  };
+}
+
+async function main(): Promise<void> {
+  let settings: SimSettings;
+  try {
+    settings = readSettings(process.env);
+  } catch (e) {
+    console.error(`sim: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  const sim = await startSim({
+    port: settings.port,
+    host: settings.host,
+    seed: settings.seed,
+    functionCount: settings.functionCount,
+    fixedNowMs: settings.fixedNowMs,
+  });
+  const count = sim.model.fleet.functions.length;
+  const frozen = settings.fixedNowMs !== undefined ? `, clock frozen at ${new Date(settings.fixedNowMs).toISOString()}` : "";
+  console.log(`Demo AWS account (${count} functions, seed ${settings.seed}${frozen}) listening on ${sim.url}`);
+
+  let closing = false;
+  const stop = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`sim: ${signal}, closing`);
+    sim.close().then(() => process.exit(0));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((e) => {
+  console.error("sim: failed to start:", e);
+  process.exit(1);
+});

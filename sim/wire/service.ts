@@ -1,0 +1,44 @@
+// What a service module (sim/services/*) hands the wire layer: its actions and how the wire
+// reaches them. Services never build HTTP responses; protocols (rest-json, json-rpc, query) do.
+import type { SimModel } from "../model/types";
+import type { AwsError } from "./errors";
+import type { SimRequest } from "./http";
+
+/** Per-call facts a handler may need besides its input. */
+export interface CallContext {
+  model: SimModel;
+  request: SimRequest;
+  /** Handlers that bill by volume (GetMetricData) report it here; the call itself is counted by the server. */
+  recordUsage(usage: { metricsRequested?: number; datapointsReturned?: number }): void;
+}
+
+/** Input members by their AWS names. REST path labels and query strings arrive as strings. */
+export type ActionInput = Record<string, unknown>;
+export type ActionHandler = (input: ActionInput, ctx: CallContext) => unknown;
+
+export interface RestRoute {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  /** Path template as in the SDK's serializer, e.g. "/2015-03-31/functions/{FunctionName}/aliases/{Name}". */
+  path: string;
+  action: string;
+  /** Constant query members that tell two operations on one path apart (Lambda's `?List=ALL`). */
+  query?: Record<string, string>;
+}
+
+/** The errors a service answers with when a fault is injected (see sim/control/faults.ts). */
+export interface FaultErrors {
+  throttle(iamAction: string): AwsError;
+  accessDenied(iamAction: string): AwsError;
+  serverError(): AwsError;
+}
+
+export interface ServiceDef {
+  /** IAM prefix, also the meter's key prefix: "lambda", "cloudwatch", "sqs", "sts". */
+  iamPrefix: string;
+  protocol:
+    | { kind: "rest-json"; routes: RestRoute[] }
+    | { kind: "json"; version: "1.0" | "1.1"; targetPrefix: string }
+    | { kind: "query"; version: string; xmlns: string };
+  actions: Record<string, ActionHandler>;
+  faults(accountId: string): FaultErrors;
+}
