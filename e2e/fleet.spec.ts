@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { functionNames } from "./sim";
+import { clearFaults, functionNames, injectFault } from "./sim";
 
 const rows = (page: Page) => page.locator('[data-testid="fleet-table"] tbody tr');
 const cellNumbers = async (page: Page, col: string) =>
@@ -64,4 +64,17 @@ test("the range picker changes the window and lives in the URL", async ({ page }
   await page.getByRole("button", { name: "1h" }).click();
   await expect(page).toHaveURL(/range=1h/);
   await expect(page.getByTestId("fleet-summary")).toBeVisible();
+});
+
+test("a throttled GetMetricData leaves the overview listing the fleet, with the metrics marked unavailable", async ({ page }) => {
+  await injectFault("cloudwatch:GetMetricData", "throttle");
+  try {
+    await page.goto("/?range=12h"); // a range no other test opened: nothing cached
+    await expect(page.getByTestId("panel-error")).toContainText("cloudwatch:GetMetricData");
+    await expect(page.getByTestId("panel-error")).toContainText("throttled");
+    await expect(rows(page), "the functions are still listed").toHaveCount((await functionNames()).length);
+    await expect(page.locator('tr[data-function="checkout-api-prod"] td[data-col="runtime"]')).toHaveText("provided.al2023");
+  } finally {
+    await clearFaults();
+  }
 });

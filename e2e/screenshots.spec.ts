@@ -1,0 +1,17 @@
+import { expect, test } from "@playwright/test";
+
+// Screenshots of both pages for the README: `UPDATE_SCREENSHOTS=1 npm test -- e2e` refreshes
+// docs/screenshots/; otherwise they go to test-results/ so a test run leaves the tree clean.
+const dir = process.env.UPDATE_SCREENSHOTS ? "docs/screenshots" : "test-results/screenshots";
+
+test("screenshots of the fleet overview and a function page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator('[data-testid="fleet-table"] tbody tr').first()).toBeVisible();
+  await page.screenshot({ path: `${dir}/fleet.png`, fullPage: true });
+
+  await page.goto("/functions/payments-webhook-prod?range=24h");
+  await expect(page.getByTestId("chart-concurrency")).toHaveAttribute("data-has-data", "true");
+  await expect(page.getByTestId("alarms-panel").locator("tbody tr").first()).toBeVisible();
+  await page.waitForTimeout(500); // let recharts finish laying out
+  await page.screenshot({ path: `${dir}/function.png`, fullPage: true });
+});
