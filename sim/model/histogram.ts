@@ -14,10 +14,13 @@ export function bucketOf(durationMs: number): number {
   return index < BUCKET_COUNT ? index : BUCKET_COUNT - 1;
 }
 
-/** Geometric middle of a bucket: the value reported for a percentile that falls in it. */
-export function bucketMidMs(bucket: number): number {
+/**
+ * A value inside bucket `bucket` at `fraction` (0–1) of its samples, assuming they spread evenly on
+ * the log scale: distinct percentiles for distinct distributions, not every value a bucket middle.
+ */
+function positionInBucketMs(bucket: number, fraction: number): number {
   if (bucket === 0) return BUCKET_FLOOR_MS;
-  return BUCKET_FLOOR_MS * Math.pow(BUCKET_GROWTH, bucket - 0.5);
+  return BUCKET_FLOOR_MS * Math.pow(BUCKET_GROWTH, bucket - 1 + Math.min(1, Math.max(0, fraction)));
 }
 
 /** Dense scratch histogram: merge sparse minute histograms into it, read a percentile, reset. */
@@ -35,16 +38,17 @@ export class DenseHistogram {
   }
 
   /**
-   * The value at percentile `percent` (0–100): the smallest bucket whose cumulative count reaches
-   * percent % of the samples, clamped to the exact min/max so p0/p100 and single samples are exact.
+   * The value at percentile `percent` (0–100): the bucket whose cumulative count reaches percent %
+   * of the samples, interpolated within it, clamped to the exact min/max so p0/p100 and single samples are exact.
    */
   percentile(percent: number, minMs: number, maxMs: number): number {
     if (this.total === 0) return NaN;
     const rank = Math.max(1, Math.ceil((percent / 100) * this.total));
     let seen = 0;
     for (let b = this.lowest; b <= this.highest; b++) {
+      const before = seen;
       seen += this.counts[b];
-      if (seen >= rank) return Math.min(maxMs, Math.max(minMs, bucketMidMs(b)));
+      if (seen >= rank) return Math.min(maxMs, Math.max(minMs, positionInBucketMs(b, (rank - before - 0.5) / this.counts[b])));
     }
     return maxMs;
   }
