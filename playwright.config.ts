@@ -21,7 +21,7 @@ export default defineConfig({
       name: "chromium",
       use: {
         ...devices["Desktop Chrome"],
-        viewport: { width: 1500, height: 1000 },
+        viewport: { width: 1600, height: 1000 },
         launchOptions: {
           executablePath,
           args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],

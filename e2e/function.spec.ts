@@ -51,3 +51,9 @@ test("a fault on GetMetricData breaks only the panels that need it", async ({ pa
   await expect(page.getByRole("region", { name: "Aliases" }).getByTestId("panel-error")).toHaveCount(0);
   await expect(page.getByTestId("alarms-panel"), "alarms still render").not.toContainText("unavailable");
 });
+
+test("the health page states the function's status with its reasons", async ({ page }) => {
+  await page.goto("/functions/notifications-email-prod?range=24h");
+  await expect(page.getByTestId("function-status")).toContainText("degraded");
+  await expect(page.getByTestId("function-status")).toContainText("dead-letter queue");
+});

@@ -7,7 +7,7 @@ export const formatPct = (pct: number | null | undefined) =>
   pct === null || pct === undefined ? "—" : pct === 0 ? "0%" : pct < 0.01 ? "<0.01%" : pct < 10 ? `${pct.toFixed(2)}%` : `${pct.toFixed(1)}%`;
 
 export const formatDurationMs = (ms: number | null | undefined) =>
-  ms === null || ms === undefined ? "—" : ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : ms >= 1_000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+  ms === null || ms === undefined ? "—" : ms === 0 ? "0" : ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : ms >= 1_000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
 
 export const formatMemoryMb = (mb: number) => (mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${mb} MB`);
 

@@ -59,7 +59,8 @@ export type FunctionMetrics = {
   /** One row per period: invocations, errors, throttles, concurrency, p50/p95/p99/max duration. */
   lambda: SeriesPoint[];
   dlq: { queueName: string; points: SeriesPoint[] } | null;
-  totals: { invocations: number; errors: number; throttles: number; errorRatePct: number | null; coldStartsNote?: string };
+  totals: { invocations: number; errors: number; throttles: number; errorRatePct: number | null };
+  status: { status: FunctionStatus; reasons: string[] };
   cost: ObservationCost;
 };
 

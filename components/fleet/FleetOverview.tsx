@@ -26,7 +26,7 @@ const COLUMNS: Column[] = [
   { key: "throttles", label: "Throttles", num: true, cell: (r) => formatCount(r.throttles) },
   { key: "p99DurationMs", label: "p99 duration", num: true, cell: (r) => formatDurationMs(r.p99DurationMs) },
   { key: "maxConcurrency", label: "Max conc.", num: true, cell: (r) => formatCount(r.maxConcurrency) },
-  { key: "dlqDepth", label: "DLQ depth", num: true, cell: (r) => (r.dlqArn ? formatCount(r.dlqDepth) : <span className="muted">no DLQ</span>) },
+  { key: "dlqDepth", label: "DLQ depth", num: true, cell: (r) => (r.dlqArn ? formatCount(r.dlqDepth) : <span className="muted" title="no dead-letter queue configured">—</span>) },
 ];
 
 const SORT_KEYS = new Set<string>(COLUMNS.map((c) => c.key));

@@ -5,6 +5,7 @@ import { TimeChart } from "@/components/charts/TimeChart";
 import { CostLine } from "@/components/CostLine";
 import { QueryError } from "@/components/ErrorBox";
 import { RangePicker } from "@/components/RangePicker";
+import { StatusBadge } from "@/components/StatusBadge";
 import { useUrlState } from "@/components/useUrlState";
 import { formatAgeS, formatCount, formatDurationMs, formatPct } from "@/lib/format";
 
@@ -29,6 +30,9 @@ export function FunctionCharts({ name }: { name: string }) {
         <RangePicker value={range} onChange={(r) => set({ range: r })} />
         {q.data && (
           <span className="summary" style={{ margin: 0 }} data-testid="metric-totals">
+            <span data-testid="function-status">
+              <StatusBadge status={q.data.status.status} /> {q.data.status.reasons.join("; ")}
+            </span>
             <span>
               <b>{formatCount(q.data.totals.invocations)}</b> invocations
             </span>

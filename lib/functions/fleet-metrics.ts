@@ -1,7 +1,7 @@
 import "server-only";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import type { CostLedger } from "@/lib/cost/observation-cost";
-import { getMetricData, singleValue, sumValues, type MetricQuery } from "@/lib/metrics/get-metric-data";
+import { getMetricData, lastValue, sumValues, type MetricQuery } from "@/lib/metrics/get-metric-data";
 import type { TimeWindow } from "@/lib/metrics/window";
 
 export type FleetMetricValues = {
@@ -50,7 +50,7 @@ export async function fleetMetrics(
       invocations: sumValues(r("inv")),
       errors: sumValues(r("err")),
       throttles: sumValues(r("thr")),
-      p99DurationMs: singleValue(r("p99")),
+      p99DurationMs: lastValue(r("p99")),
       maxConcurrency: conc.length > 0 ? Math.max(...conc) : undefined,
     });
   });

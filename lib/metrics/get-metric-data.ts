@@ -97,8 +97,8 @@ function sortByTime(r: MetricResult) {
   r.values = order.map((i) => r.values[i]);
 }
 
-/** The single value of a one-period query, or undefined when CloudWatch had no datapoint. */
-export const singleValue = (r: MetricResult | undefined): number | undefined =>
+/** The latest datapoint's value (the only one of a one-period query), or undefined when there was none. */
+export const lastValue = (r: MetricResult | undefined): number | undefined =>
   r && r.values.length > 0 ? r.values[r.values.length - 1] : undefined;
 
 /** Sum of a count metric over the window's periods (0 when there was no datapoint: no events). */

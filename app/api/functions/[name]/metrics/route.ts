@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
   return functionRoute(req, ctx, { range: RangeParam }, async ({ name, range }, detail) => {
     try {
-      const context = { dlqArn: detail.dlqArn, reservedConcurrency: detail.config.reservedConcurrency };
+      const context = { timeoutS: detail.config.timeoutS, dlqArn: detail.dlqArn, reservedConcurrency: detail.config.reservedConcurrency };
       return Response.json(await getFunctionMetrics(name, range, context));
     } catch (err) {
       return awsError("cloudwatch:GetMetricData", err);
