@@ -13,6 +13,7 @@ import { cloudwatchService } from "./services/cloudwatch";
 import { lambdaService } from "./services/lambda";
 import { sqsService } from "./services/sqs";
 import { stsService } from "./services/sts";
+import { taggingService } from "./services/tagging";
 import { createDispatcher } from "./wire/dispatch";
 import { AwsError } from "./wire/errors";
 import { BodyTooLargeError, jsonResponse, readRequest, writeResponse, type SimRequest, type SimResponse } from "./wire/http";
@@ -38,7 +39,7 @@ export interface RunningSim {
   close(): Promise<void>;
 }
 
-export const SERVICES = [lambdaService, cloudwatchService, sqsService, stsService];
+export const SERVICES = [lambdaService, cloudwatchService, sqsService, stsService, taggingService];
 
 export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> {
   const host = opts.host ?? "127.0.0.1";

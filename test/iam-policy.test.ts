@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 
 // The dashboard may call only what docs/iam-policy.json grants, and nothing that writes.
 // The calls are derived from the code: every `XCommand` / `paginateX` imported from an AWS SDK client.
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(import.meta.dirname, "..");
 const SERVICE_PREFIX: Record<string, string> = {
   "client-lambda": "lambda",
   "client-cloudwatch": "cloudwatch",
@@ -14,6 +14,7 @@ const SERVICE_PREFIX: Record<string, string> = {
   "client-cost-explorer": "ce",
   "client-xray": "xray",
   "client-compute-optimizer": "compute-optimizer",
+  "client-resource-groups-tagging-api": "tag",
 };
 const READ_ONLY = /^(Get|List|Describe|BatchGet|StartQuery$|StopQuery$|FilterLogEvents$)/;
 

@@ -1,11 +1,12 @@
 import "server-only";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { LambdaClient } from "@aws-sdk/client-lambda";
+import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 import { getConfig } from "@/lib/config";
 
-export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient };
+export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient; tagging: ResourceGroupsTaggingAPIClient };
 
 const clientsByRegion = new Map<string, AwsClients>();
 
@@ -28,6 +29,7 @@ export function awsClients(region = getConfig().region): AwsClients {
       cloudwatch: new CloudWatchClient(common),
       sqs: new SQSClient(common),
       sts: new STSClient(common),
+      tagging: new ResourceGroupsTaggingAPIClient(common),
     };
     clientsByRegion.set(region, clients);
   }

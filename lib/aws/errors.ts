@@ -17,6 +17,7 @@ const AWS_ERROR_HINTS: Record<string, { status: number; hint: (action: string) =
   UnauthorizedOperation: { status: 403, hint: (a) => `Grant ${a} to the dashboard's role (docs/iam-policy.json).` },
   ThrottlingException: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
   Throttling: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
+  ThrottledException: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
   TooManyRequestsException: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
   RequestLimitExceeded: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
   TimeoutError: { status: 504, hint: () => "AWS did not answer in time; it is retried on the next refresh." },

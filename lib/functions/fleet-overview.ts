@@ -5,7 +5,7 @@ import type { Panel } from "@/lib/aws/errors";
 import { getConfig } from "@/lib/config";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import { fleetMetrics, type FleetMetricValues } from "@/lib/functions/fleet-metrics";
-import { listFunctions, listTags } from "@/lib/functions/list-functions";
+import { listFunctions, listFunctionTags } from "@/lib/functions/list-functions";
 import { summaryWindow } from "@/lib/metrics/window";
 import type { Range } from "@/lib/ranges";
 import { queueDepths } from "@/lib/sqs/queue-depth";
@@ -23,7 +23,7 @@ export function listFleet() {
 
 /** The fleet overview: every function with its figures and status over the range. Throws only if ListFunctions fails. */
 export async function getFleetOverview(range: Range, nowMs = Date.now()): Promise<FleetOverview> {
-  const { lambda, cloudwatch, sqs } = awsClients();
+  const { cloudwatch, sqs, tagging } = awsClients();
   const ledger = new CostLedger();
   const fleet = await listFleet();
   ledger.merge(fleet.cost);
@@ -34,7 +34,7 @@ export async function getFleetOverview(range: Range, nowMs = Date.now()): Promis
   const ttl = getConfig().cacheTtlMs;
 
   const [tags, metrics, dlq] = await Promise.all([
-    cachedPanel("lambda:ListTags", `tags|${names.join(",")}`, TAGS_TTL_MS, (l) => listTags(lambda, functions.map((f) => f.arn), l), ledger),
+    cachedPanel("tag:GetResources", "lambda-function-tags", TAGS_TTL_MS, (l) => listFunctionTags(tagging, l), ledger),
     cachedPanel("cloudwatch:GetMetricData", `fleet-metrics|${window.startMs}|${window.endMs}|${names.join(",")}`, ttl, (l) => fleetMetrics(cloudwatch, names, window, l), ledger),
     cachedPanel("sqs:GetQueueAttributes", `dlq-depth|${window.endMs}|${dlqArns.join(",")}`, ttl, (l) => queueDepths(sqs, dlqArns, l), ledger),
   ]);

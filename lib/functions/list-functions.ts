@@ -1,5 +1,6 @@
 import "server-only";
-import { ListTagsCommand, paginateListFunctions, type FunctionConfiguration, type LambdaClient } from "@aws-sdk/client-lambda";
+import { paginateListFunctions, type FunctionConfiguration, type LambdaClient } from "@aws-sdk/client-lambda";
+import { paginateGetResources, type ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import type { CostLedger } from "@/lib/cost/observation-cost";
 import type { FunctionSummary } from "@/lib/types";
 
@@ -31,23 +32,19 @@ export async function listFunctions(client: LambdaClient, ledger: CostLedger): P
   return functions;
 }
 
-/** ListTags for many functions, a few at a time (Lambda's control-plane API is rate limited). */
-const TAG_CALLS_IN_FLIGHT = 8;
+// GetResources returns up to 100 resources a page (Resource Groups Tagging API reference): 1,000
+// functions' tags in 10 calls, where ListTags would take 1,000 against Lambda's 15 calls/s control-plane quota.
+const RESOURCES_PER_PAGE = 100;
 
-export async function listTags(
-  client: LambdaClient,
-  arns: readonly string[],
-  ledger: CostLedger,
-): Promise<Map<string, Record<string, string>>> {
+/** Tags of every tagged function, by ARN. Functions that never had a tag are not returned: they have none. */
+export async function listFunctionTags(client: ResourceGroupsTaggingAPIClient, ledger: CostLedger): Promise<Map<string, Record<string, string>>> {
   const tags = new Map<string, Record<string, string>>();
-  for (let i = 0; i < arns.length; i += TAG_CALLS_IN_FLIGHT) {
-    await Promise.all(
-      arns.slice(i, i + TAG_CALLS_IN_FLIGHT).map(async (arn) => {
-        ledger.count("lambda:ListTags");
-        const out = await client.send(new ListTagsCommand({ Resource: arn }));
-        tags.set(arn, out.Tags ?? {});
-      }),
-    );
+  const pages = paginateGetResources({ client }, { ResourceTypeFilters: ["lambda:function"], ResourcesPerPage: RESOURCES_PER_PAGE });
+  for await (const page of pages) {
+    ledger.count("tag:GetResources");
+    for (const r of page.ResourceTagMappingList ?? []) {
+      if (r.ResourceARN) tags.set(r.ResourceARN, Object.fromEntries((r.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""])));
+    }
   }
   return tags;
 }

@@ -1,6 +1,10 @@
 import "server-only";
 import { GetQueueAttributesCommand, GetQueueUrlCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import { cachedFetch } from "@/lib/aws/cached-fetch";
 import type { CostLedger } from "@/lib/cost/observation-cost";
+
+/** A queue's URL never changes while it exists: look it up once an hour, not on every refresh. */
+const QUEUE_URL_TTL_MS = 3_600_000;
 
 /** arn:aws:sqs:us-east-1:123456789012:orders-dlq → { queueName, accountId }; null for SNS or other targets. */
 export function parseQueueArn(arn: string): { queueName: string; accountId: string; region: string } | null {
@@ -8,15 +12,24 @@ export function parseQueueArn(arn: string): { queueName: string; accountId: stri
   return m ? { region: m[1], accountId: m[2], queueName: m[3] } : null;
 }
 
+async function queueUrl(client: SQSClient, arn: string, ledger: CostLedger): Promise<string | undefined> {
+  const q = parseQueueArn(arn);
+  if (!q) return undefined;
+  const { value, cost } = await cachedFetch(`sqs:GetQueueUrl|${arn}`, QUEUE_URL_TTL_MS, async (l) => {
+    l.count("sqs:GetQueueUrl");
+    return (await client.send(new GetQueueUrlCommand({ QueueName: q.queueName, QueueOwnerAWSAccountId: q.accountId }))).QueueUrl;
+  });
+  ledger.merge(cost);
+  return value;
+}
+
 /** Messages visible in each queue now (ApproximateNumberOfMessages), keyed by queue ARN. */
 export async function queueDepths(client: SQSClient, queueArns: readonly string[], ledger: CostLedger): Promise<Map<string, number>> {
   const depths = new Map<string, number>();
   await Promise.all(
     queueArns.map(async (arn) => {
-      const q = parseQueueArn(arn);
-      if (!q) return;
-      ledger.count("sqs:GetQueueUrl");
-      const { QueueUrl } = await client.send(new GetQueueUrlCommand({ QueueName: q.queueName, QueueOwnerAWSAccountId: q.accountId }));
+      const QueueUrl = await queueUrl(client, arn, ledger);
+      if (!QueueUrl) return;
       ledger.count("sqs:GetQueueAttributes");
       const out = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages"] }));
       depths.set(arn, Number(out.Attributes?.ApproximateNumberOfMessages ?? 0));
