@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { meter, resetMeter } from "./sim";
 
 test("API: bad input is a 400 naming the field; unknown function a 404", async ({ request }) => {
   const badRange = await request.get("/api/functions?range=2w");
@@ -21,4 +22,14 @@ test("API: bad input is a 400 naming the field; unknown function a 404", async (
   const body = await ok.json();
   expect(body.window.periodS).toBe(60);
   expect(body.lambda.length).toBe(60);
+});
+
+test("API: 20 identical concurrent requests make one upstream GetMetricData call", async ({ request }) => {
+  await resetMeter();
+  // 14d: a range no other test asks for, so nothing is cached yet.
+  const answers = await Promise.all(Array.from({ length: 20 }, () => request.get("/api/functions?range=14d")));
+  for (const a of answers) expect(a.status()).toBe(200);
+  const m = await meter();
+  expect(m.getMetricData.calls, "single-flight: one call for all 20").toBe(1);
+  expect(m.requests["lambda:ListFunctions"] ?? 0, "the function list was cached already or fetched once").toBeLessThanOrEqual(1);
 });

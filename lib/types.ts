@@ -20,7 +20,7 @@ export type FunctionSummary = {
 };
 
 export type FleetRow = FunctionSummary & {
-  tags: Record<string, string> | null; // null when ListTags failed for this function
+  tags: Record<string, string> | null; // null when the tags could not be read (tag:GetResources failed)
   invocations?: number;
   errors?: number;
   errorRatePct?: number;

@@ -33,7 +33,8 @@ export async function listFunctions(client: LambdaClient, ledger: CostLedger): P
 }
 
 // GetResources returns up to 100 resources a page (Resource Groups Tagging API reference): 1,000
-// functions' tags in 10 calls, where ListTags would take 1,000 against Lambda's 15 calls/s control-plane quota.
+// functions' tags in 10 calls, where ListTags would take 1,000 against Lambda's quota of 15 control-plane
+// requests a second (docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html, "Lambda API requests").
 const RESOURCES_PER_PAGE = 100;
 
 /** Tags of every tagged function, by ARN. Functions that never had a tag are not returned: they have none. */
