@@ -36,6 +36,7 @@ export type FleetRow = FunctionSummary & {
 export type ObservationCost = {
   awsCalls: Record<string, number>; // by IAM action
   metricsRequested: number;
+  logsBytesScanned: number;
   usd: number;
   fetchedAtMs: number;
 };

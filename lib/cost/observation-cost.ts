@@ -4,10 +4,15 @@ import type { ObservationCost } from "@/lib/types";
 /** $0.01 per 1,000 metrics requested; GetMetricData is never in the free tier (aws.amazon.com/cloudwatch/pricing, 2026-11). */
 export const GET_METRIC_DATA_USD_PER_METRIC = 0.01 / 1_000;
 
+/** $0.005 per GB of log data scanned by Logs Insights (aws.amazon.com/cloudwatch/pricing, 2026-11). */
+export const LOGS_INSIGHTS_USD_PER_GB_SCANNED = 0.005;
+const BYTES_PER_GB = 1024 ** 3;
+
 /** Tallies the AWS calls made to build one view. Lambda, SQS and Describe* calls are free for our volumes. */
 export class CostLedger {
   private calls: Record<string, number> = {};
   private metrics = 0;
+  private bytesScanned = 0;
   private oldestFetchMs: number | undefined;
 
   count(action: string, calls = 1) {
@@ -19,9 +24,14 @@ export class CostLedger {
     this.metrics += metricsRequested;
   }
 
+  countLogsScan(bytesScanned: number) {
+    this.bytesScanned += bytesScanned;
+  }
+
   merge(other: ObservationCost) {
     for (const [action, n] of Object.entries(other.awsCalls)) this.count(action, n);
     this.metrics += other.metricsRequested;
+    this.bytesScanned += other.logsBytesScanned;
     this.oldestFetchMs = Math.min(this.oldestFetchMs ?? other.fetchedAtMs, other.fetchedAtMs);
   }
 
@@ -30,7 +40,8 @@ export class CostLedger {
     return {
       awsCalls: { ...this.calls },
       metricsRequested: this.metrics,
-      usd: this.metrics * GET_METRIC_DATA_USD_PER_METRIC,
+      logsBytesScanned: this.bytesScanned,
+      usd: this.metrics * GET_METRIC_DATA_USD_PER_METRIC + (this.bytesScanned / BYTES_PER_GB) * LOGS_INSIGHTS_USD_PER_GB_SCANNED,
       fetchedAtMs: this.oldestFetchMs ?? Date.now(),
     };
   }
