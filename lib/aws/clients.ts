@@ -1,12 +1,13 @@
 import "server-only";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 import { getConfig } from "@/lib/config";
 
-export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient; tagging: ResourceGroupsTaggingAPIClient };
+export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient; tagging: ResourceGroupsTaggingAPIClient; logs: CloudWatchLogsClient };
 
 const clientsByRegion = new Map<string, AwsClients>();
 
@@ -30,6 +31,7 @@ export function awsClients(region = getConfig().region): AwsClients {
       sqs: new SQSClient(common),
       sts: new STSClient(common),
       tagging: new ResourceGroupsTaggingAPIClient(common),
+      logs: new CloudWatchLogsClient(common),
     };
     clientsByRegion.set(region, clients);
   }

@@ -1,0 +1,11 @@
+import { panel } from "@/lib/aws/errors";
+import { queryDefinitions } from "@/lib/insights/start-saved-run";
+import { savedQueries } from "@/lib/insights/saved-queries";
+
+export const dynamic = "force-dynamic";
+
+/** Our saved queries and the account's query definitions (the latter as a panel: it may be denied). */
+export async function GET() {
+  const definitions = await panel("logs:DescribeQueryDefinitions", async () => (await queryDefinitions()).value);
+  return Response.json({ saved: [...savedQueries().values()], definitions });
+}

@@ -1,0 +1,141 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { awsClients } from "@/lib/aws/clients";
+import { accountId } from "@/lib/aws/cached-fetch";
+import { classifyAwsError, type AwsFailure } from "@/lib/aws/errors";
+import { getConfig } from "@/lib/config";
+import { CostLedger } from "@/lib/cost/observation-cost";
+import { InsightsQueryError, runQuery, type QueryProgress } from "@/lib/insights/run-query";
+import type { InsightsRow } from "@/lib/insights/parse-results";
+import { Semaphore } from "@/lib/insights/semaphore";
+import type { ObservationCost } from "@/lib/types";
+
+/**
+ * Logs Insights runs the browser can follow: started once, polled for progress, cancelled by the
+ * user or when nobody polls any more. Identical runs (same account, region, log groups, query and
+ * window) started while one is running or fresh share it: one scan, billed once.
+ */
+export type RunState = {
+  runId: string;
+  status: "Starting" | "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled" | "Timeout" | "Unknown" | "DeadlineExceeded";
+  progress: QueryProgress;
+  rows?: InsightsRow[];
+  error?: AwsFailure;
+  cost: ObservationCost;
+  startedAtMs: number;
+  finishedAtMs?: number;
+};
+
+type Run = RunState & { key: string; abort: AbortController; lastPolledMs: number; ledger: CostLedger };
+
+/** Our share of the account's 30 concurrent queries; the rest is left to the console and other tools. */
+const semaphore = new Semaphore(Number(process.env.LAMBDASCOPE_INSIGHTS_CONCURRENCY ?? 10));
+/** A run nobody has polled for this long is abandoned: stop it so it stops scanning. */
+const ABANDONED_AFTER_MS = 20_000;
+/** Finished runs are kept for reuse as long as metric results are (the cache TTL), at least a minute. */
+const keepFinishedMs = () => Math.max(getConfig().cacheTtlMs, 60_000);
+/** Longest a dashboard query may run before we stop it (AWS would allow 60 minutes). */
+const QUERY_DEADLINE_MS = 5 * 60_000;
+
+const runs = new Map<string, Run>();
+const byKey = new Map<string, string>();
+
+export type RunRequest = { logGroupNames: string[]; queryString: string; startMs: number; endMs: number; limit?: number };
+
+export async function startRun(req: RunRequest): Promise<RunState> {
+  sweep();
+  const region = getConfig().region;
+  const key = JSON.stringify([await accountId(region), region, [...req.logGroupNames].sort(), req.queryString, req.startMs, req.endMs, req.limit ?? null]);
+  const existing = byKey.get(key);
+  if (existing && runs.has(existing)) {
+    const run = runs.get(existing)!;
+    run.lastPolledMs = Date.now();
+    return view(run);
+  }
+  const ledger = new CostLedger();
+  const run: Run = {
+    runId: randomUUID(),
+    key,
+    status: "Starting",
+    progress: { status: "Starting", recordsScanned: 0, recordsMatched: 0, bytesScanned: 0 },
+    cost: ledger.total(),
+    startedAtMs: Date.now(),
+    abort: new AbortController(),
+    lastPolledMs: Date.now(),
+    ledger,
+  };
+  runs.set(run.runId, run);
+  byKey.set(key, run.runId);
+  void execute(run, req);
+  return view(run);
+}
+
+async function execute(run: Run, req: RunRequest) {
+  try {
+    const result = await runQuery(awsClients().logs, req, {
+      ledger: run.ledger,
+      semaphore,
+      deadlineMs: run.startedAtMs + QUERY_DEADLINE_MS,
+      signal: run.abort.signal,
+      onProgress: (p) => {
+        run.progress = p;
+        run.status = p.status as RunState["status"];
+        run.cost = { ...run.ledger.total(), logsBytesScanned: p.bytesScanned };
+      },
+    });
+    run.rows = result.rows;
+    run.status = "Complete";
+  } catch (err) {
+    if (run.abort.signal.aborted) run.status = "Cancelled";
+    else if (err instanceof InsightsQueryError) {
+      run.status = err.status as RunState["status"];
+      run.error = { action: "logs:GetQueryResults", code: err.status, message: err.message, hint: hintFor(err.status), status: 502 };
+    } else {
+      run.status = "Failed";
+      run.error = classifyAwsError("logs:StartQuery", err);
+    }
+    byKey.delete(run.key); // failures are not reused
+  } finally {
+    run.finishedAtMs = Date.now();
+    run.cost = run.ledger.total();
+  }
+}
+
+const hintFor = (status: string) =>
+  status === "Timeout" || status === "DeadlineExceeded"
+    ? "The query scanned too much to finish in time: narrow the range or the functions."
+    : status === "Cancelled"
+      ? "The query was cancelled."
+      : "Logs Insights could not run the query; try again, or open it in the CloudWatch console for details.";
+
+export function getRun(runId: string): RunState | undefined {
+  const run = runs.get(runId);
+  if (!run) return undefined;
+  run.lastPolledMs = Date.now();
+  return view(run);
+}
+
+export function cancelRun(runId: string): RunState | undefined {
+  const run = runs.get(runId);
+  if (!run) return undefined;
+  if (!run.finishedAtMs) run.abort.abort(new Error("cancelled by the user"));
+  byKey.delete(run.key);
+  return view(run);
+}
+
+function view(run: Run): RunState {
+  const { runId, status, progress, rows, error, cost, startedAtMs, finishedAtMs } = run;
+  return { runId, status, progress, rows, error, cost, startedAtMs, finishedAtMs };
+}
+
+/** Stops abandoned runs and forgets old finished ones. Called on every start; cheap. */
+function sweep(now = Date.now()) {
+  for (const run of runs.values()) {
+    if (!run.finishedAtMs && now - run.lastPolledMs > ABANDONED_AFTER_MS) run.abort.abort(new Error("abandoned: nobody is polling"));
+    if (run.finishedAtMs && now - run.finishedAtMs > keepFinishedMs()) {
+      runs.delete(run.runId);
+      if (byKey.get(run.key) === run.runId) byKey.delete(run.key);
+    }
+  }
+}
+setInterval(() => sweep(), 5_000).unref();
