@@ -9,8 +9,9 @@ export function CostLine({ cost, label = "This view" }: { cost: ObservationCost;
   const total = Object.values(cost.awsCalls).reduce((a, b) => a + b, 0);
   return (
     <div className="cost-line" data-testid="cost-line">
-      {label}: {total} AWS call{total === 1 ? "" : "s"} ({calls.join(", ") || "none"}); {cost.metricsRequested.toLocaleString("en-US")} metrics requested ≈{" "}
-      {formatUsd(cost.usd)} on AWS · data fetched {formatUtc(cost.fetchedAtMs)}
+      {label}: {total} AWS call{total === 1 ? "" : "s"} ({calls.join(", ") || "none"}); {cost.metricsRequested.toLocaleString("en-US")} metrics requested
+      {cost.logsBytesScanned > 0 && `, ${(cost.logsBytesScanned / 1024 ** 2).toFixed(1)} MB scanned by Logs Insights`} ≈ {formatUsd(cost.usd)} on AWS · data
+      fetched {formatUtc(cost.fetchedAtMs)}
     </div>
   );
 }

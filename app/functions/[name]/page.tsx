@@ -6,6 +6,8 @@ import { ErrorBox } from "@/components/ErrorBox";
 import { AlarmsPanel } from "@/components/function/AlarmsPanel";
 import { ConfigPanels } from "@/components/function/ConfigPanels";
 import { FunctionCharts } from "@/components/function/FunctionCharts";
+import { LogPanels } from "@/components/function/LogPanels";
+import { getConfig } from "@/lib/config";
 import { classifyAwsError } from "@/lib/aws/errors";
 import { getFunctionDetail } from "@/lib/functions/function-detail";
 import { FunctionName } from "@/lib/http/schemas";
@@ -35,6 +37,10 @@ export default async function FunctionPage({ params }: { params: Promise<{ name:
       </div>
       <Suspense>
         <FunctionCharts name={name} />
+      </Suspense>
+      <h2 style={{ marginTop: 8 }}>From the logs (Logs Insights)</h2>
+      <Suspense>
+        <LogPanels name={name} region={getConfig().region} />
       </Suspense>
       <AlarmsPanel name={name} />
       <ConfigPanels detail={detail} />
