@@ -18,7 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Lambdascope
           </Link>
           <nav>
-            <Link href="/">Fleet</Link>
+            <Link href="/">Fleet</Link> · <Link href="/queries">Queries</Link>
           </nav>
         </header>
         <Providers>

@@ -17,13 +17,21 @@ import type { FleetOverview, FleetRow, FunctionSummary } from "@/lib/types";
 const FUNCTIONS_TTL_MS = 5 * 60_000;
 const TAGS_TTL_MS = 10 * 60_000;
 
+const TAGS_KEY = "lambda-function-tags";
+const loadTags = (ledger: CostLedger) => listFunctionTags(awsClients().tagging, ledger);
+
+/** Tags of every tagged function, by ARN (cached 10 minutes). */
+export function fleetTags() {
+  return cachedFetch(TAGS_KEY, TAGS_TTL_MS, loadTags);
+}
+
 export function listFleet() {
   return cachedFetch("lambda:ListFunctions", FUNCTIONS_TTL_MS, (ledger) => listFunctions(awsClients().lambda, ledger));
 }
 
 /** The fleet overview: every function with its figures and status over the range. Throws only if ListFunctions fails. */
 export async function getFleetOverview(range: Range, nowMs = Date.now()): Promise<FleetOverview> {
-  const { cloudwatch, sqs, tagging } = awsClients();
+  const { cloudwatch, sqs } = awsClients();
   const ledger = new CostLedger();
   const fleet = await listFleet();
   ledger.merge(fleet.cost);
@@ -34,7 +42,7 @@ export async function getFleetOverview(range: Range, nowMs = Date.now()): Promis
   const ttl = getConfig().cacheTtlMs;
 
   const [tags, metrics, dlq] = await Promise.all([
-    cachedPanel("tag:GetResources", "lambda-function-tags", TAGS_TTL_MS, (l) => listFunctionTags(tagging, l), ledger),
+    cachedPanel("tag:GetResources", TAGS_KEY, TAGS_TTL_MS, loadTags, ledger),
     cachedPanel("cloudwatch:GetMetricData", `fleet-metrics|${window.startMs}|${window.endMs}|${names.join(",")}`, ttl, (l) => fleetMetrics(cloudwatch, names, window, l), ledger),
     cachedPanel("sqs:GetQueueAttributes", `dlq-depth|${window.endMs}|${dlqArns.join(",")}`, ttl, (l) => queueDepths(sqs, dlqArns, l), ledger),
   ]);
