@@ -1,38 +1,12 @@
 // `npm run bench`: what a fleet-overview refresh costs, at the default fleet and at 1,000 functions.
 // Starts the demo account as a child process (one fleet size per run), runs the dashboard's own lib code against it through
 // AWS_ENDPOINT_URL, and reads the demo account's meter. Prints figures; asserts nothing.
-import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-async function startSim(port: number, functions: number): Promise<{ url: string; child: ChildProcess }> {
-  // node itself (not the tsx wrapper) so the pid is the demo account's, for its memory figure.
-  const child = spawn(process.execPath, ["--import", "tsx", "sim/main.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, SIM_PORT: String(port), SIM_FUNCTIONS: String(functions) },
-    stdio: "ignore",
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${url}/_sim/health`)).ok) return { url, child };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`demo account on ${url} did not start`);
-}
-
-const rssMb = (pid: number) => {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Number(m[1]) / 1024 : NaN;
-};
+import { pointLibAt, rssMb, startSimProcess } from "./sim-process";
 
 async function run(functions: number, port: number) {
-  const sim = await startSim(port, functions);
+  const sim = await startSimProcess(port, functions);
   // Set before lib/ is loaded: configuration and clients are read once per process.
-  process.env.AWS_ENDPOINT_URL = sim.url;
+  pointLibAt(sim.url);
   const { getFleetOverview } = await import("@/lib/functions/fleet-overview");
   const { FLEET_METRICS } = await import("@/lib/functions/fleet-metrics");
   const { MAX_QUERIES_PER_GET_METRIC_DATA } = await import("@/lib/metrics/chunk");
@@ -56,10 +30,6 @@ async function run(functions: number, port: number) {
   sim.child.kill();
 }
 
-process.env.AWS_REGION = "us-east-1";
-process.env.AWS_ACCESS_KEY_ID = "demo";
-process.env.AWS_SECRET_ACCESS_KEY = "demo";
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 // One fleet size per process (`npm run bench` runs 40, then 1,000).
 await run(Number(process.argv[2] ?? 40), Number(process.argv[3] ?? 4701));
 process.exit(0);
