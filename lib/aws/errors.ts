@@ -11,17 +11,24 @@ export type AwsFailure = {
 
 // Classified by error name, never by message text (STYLE.md §6). CloudWatch has no
 // ThrottlingException class, so `instanceof` would miss it: names are the only stable key.
-const AWS_ERROR_HINTS: Record<string, { status: number; hint: (action: string) => string }> = {
-  AccessDeniedException: { status: 403, hint: (a) => `Grant ${a} to the dashboard's role (docs/iam-policy.json lists every action it needs).` },
-  AccessDenied: { status: 403, hint: (a) => `Grant ${a} to the dashboard's role (docs/iam-policy.json lists every action it needs).` },
-  UnauthorizedOperation: { status: 403, hint: (a) => `Grant ${a} to the dashboard's role (docs/iam-policy.json).` },
-  ThrottlingException: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
-  Throttling: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
-  ThrottledException: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
-  TooManyRequestsException: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
-  RequestLimitExceeded: { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." },
-  TimeoutError: { status: 504, hint: () => "AWS did not answer in time; it is retried on the next refresh." },
-  RequestTimeout: { status: 504, hint: () => "AWS did not answer in time; it is retried on the next refresh." },
+type Hint = { status: number; hint: (action: string) => string };
+const DENIED: Hint = { status: 403, hint: (a) => `Grant ${a} to the dashboard's role (docs/iam-policy.json lists every action it needs).` };
+const THROTTLED: Hint = { status: 503, hint: () => "AWS throttled this call after retries; it is retried on the next refresh." };
+const TIMED_OUT: Hint = { status: 504, hint: () => "AWS did not answer in time; it is retried on the next refresh." };
+
+// Each service names the same failure its own way (CloudWatch "Throttling", Lambda
+// "TooManyRequestsException", the Tagging API "ThrottledException"), so all of them are listed.
+const AWS_ERROR_HINTS: Record<string, Hint> = {
+  AccessDeniedException: DENIED,
+  AccessDenied: DENIED,
+  UnauthorizedOperation: DENIED,
+  ThrottlingException: THROTTLED,
+  Throttling: THROTTLED,
+  ThrottledException: THROTTLED,
+  TooManyRequestsException: THROTTLED,
+  RequestLimitExceeded: THROTTLED,
+  TimeoutError: TIMED_OUT,
+  RequestTimeout: TIMED_OUT,
   MalformedQueryException: { status: 400, hint: () => "The query is not valid Logs Insights syntax; the message says where." },
   LimitExceededException: { status: 503, hint: () => "Too many Logs Insights queries are running in the account (30 at most); try again in a moment." },
   ResourceNotFoundException: { status: 404, hint: () => "The resource does not exist in this account and region." },
@@ -32,7 +39,7 @@ const AWS_ERROR_HINTS: Record<string, { status: number; hint: (action: string) =
 
 // Network failures carry a Node error code instead of an AWS error name.
 const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "EHOSTUNREACH"]);
-const UNREACHABLE = {
+const UNREACHABLE: Hint = {
   status: 502,
   hint: () => "Could not reach the AWS endpoint. With the demo account, is it running (`npm run demo` or `npm run sim`)? Otherwise check the network and AWS_ENDPOINT_URL.",
 };
