@@ -31,6 +31,7 @@ test("sorting by a column orders the rows, and the sort lives in the URL", async
   await page.goto("/");
   await expect(rows(page).first()).toBeVisible();
   await page.getByRole("button", { name: /^Invocations/ }).click();
+  await expect(page).toHaveURL(/sort=invocations&dir=asc/);
   await page.getByRole("button", { name: /^Invocations/ }).click(); // second click: descending
   await expect(page).toHaveURL(/sort=invocations&dir=desc/);
   const values = (await cellNumbers(page, "invocations")).filter((n) => !Number.isNaN(n));
