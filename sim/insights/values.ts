@@ -67,7 +67,7 @@ export function naturalCompare(a: Value, b: Value): number {
 
 function sortNumber(v: Value): number | undefined {
   if (typeof v === "number") return Number.isNaN(v) ? undefined : v;
-  if (typeof v === "boolean") return undefined;
+  if (typeof v !== "string") return undefined;
   return NUMERIC_TEXT.test(v) ? Number(v) : undefined;
 }
 
