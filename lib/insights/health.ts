@@ -74,10 +74,11 @@ export type ErrorSample = { timestampMs: number; requestId: string; logGroup: st
 export function toErrorSamples(rows: readonly InsightsRow[]): ErrorSample[] {
   return rows.map((r) => {
     const raw = r["@message"] ?? "";
-    const kind = /Task timed out|Status: timeout/.test(raw) ? "timeout" : /Runtime\.OutOfMemory/.test(raw) ? "out of memory" : "error";
+    const status = r["record.status"]; // JSON log format: platform.report records carry the status
+    const kind = status === "timeout" || /Task timed out|Status: timeout/.test(raw) ? "timeout" : /Runtime\.OutOfMemory/.test(raw) ? "out of memory" : "error";
     return {
       timestampMs: timestampOf(r["@timestamp"]) ?? 0,
-      requestId: r["@requestId"] || r.requestId || "",
+      requestId: r["@requestId"] || r.requestId || r["record.requestId"] || "",
       logGroup: (r["@log"] ?? "").replace(/^\d{12}:/, ""), // @log is "<account id>:<log group>"
       logStream: r["@logStream"] ?? "",
       message: r.msg || raw,
