@@ -38,7 +38,7 @@ export function TimeChart(props: {
             ),
           )}
           {props.reference && (
-            <ReferenceLine yAxisId="left" y={props.reference.value} ifOverflow="extendDomain" stroke="#c62828" strokeDasharray="5 4" label={{ value: props.reference.label, position: "insideBottomLeft", fontSize: 11, fill: "#c62828" }} />
+            <ReferenceLine yAxisId="left" y={props.reference.value} ifOverflow="extendDomain" stroke="#c62828" strokeDasharray="5 4" label={{ value: props.reference.label, position: "insideBottomRight", fontSize: 11, fill: "#c62828" }} />
           )}
         </ComposedChart>
       </ResponsiveContainer>

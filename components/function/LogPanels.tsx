@@ -43,9 +43,10 @@ export function LogPanels({ name, region }: { name: string; region: string }) {
             <>
               <div className="summary" data-testid="cold-start-summary">
                 <span><b data-testid="cold-start-pct">{formatPct(s!.coldStartPct)}</b> of {formatCount(s!.invocations)} invocations started cold ({formatCount(s!.coldStarts)})</span>
+                <span>init {formatDurationMs(s!.avgInitDurationMs)} on average</span>
               </div>
               <TimeChart testId="chart-cold-starts" data={points} periodS={HOUR_S} format={formatCount} formatRight={(v) => `${v.toFixed(0)}%`}
-                series={[{ key: "coldStarts", name: "Cold starts", color: "#6f42c1", kind: "bar" }, { key: "coldStartPct", name: "Cold-start rate", color: "#c62828", axis: "right" }, { key: "avgInitDurationMs", name: "Avg init (ms)", color: "#8c959f", axis: "right" }]} />
+                series={[{ key: "coldStarts", name: "Cold starts", color: "#6f42c1", kind: "bar" }, { key: "coldStartPct", name: "Cold-start rate", color: "#c62828", axis: "right" }]} />
             </>
           )}
         </RunBody>

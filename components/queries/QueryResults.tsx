@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { TimeChart } from "@/components/charts/TimeChart";
 import { columnsOf, toCsv } from "@/lib/csv";
 import { formatCount } from "@/lib/format";
@@ -17,9 +18,17 @@ export function chartable(rows: readonly InsightsRow[]): { timeColumn: string; v
   return valueColumns.length ? { timeColumn, valueColumns } : null;
 }
 
+/** Long doubles ("0.0675219446320054") shown to 4 decimals; the CSV keeps what AWS returned. */
+const display = (value: string | undefined) => {
+  const n = numberOf(value);
+  return n !== undefined && /\.\d{5,}/.test(value ?? "") ? n.toFixed(4) : (value ?? "");
+};
+
 export function QueryResults({ rows, fileName }: { rows: InsightsRow[]; fileName: string }) {
   const columns = columnsOf(rows);
   const chart = chartable(rows);
+  const [charted, setCharted] = useState<string[] | null>(null);
+  const shown = charted ?? chart?.valueColumns.slice(0, 1) ?? [];
   const download = () => {
     const url = URL.createObjectURL(new Blob([toCsv(columns, rows)], { type: "text/csv" }));
     const a = Object.assign(document.createElement("a"), { href: url, download: `${fileName}.csv` });
@@ -40,15 +49,24 @@ export function QueryResults({ rows, fileName }: { rows: InsightsRow[]; fileName
         <button type="button" onClick={download} data-testid="download-csv">Download CSV</button>
       </div>
       {chart && (
-        <TimeChart testId="query-chart" data={points} periodS={periodS} format={formatCount}
-          series={chart.valueColumns.slice(0, COLORS.length).map((c, i) => ({ key: c, name: c, color: COLORS[i] }))} />
+        <>
+          <div className="toolbar" aria-label="Columns to chart">
+            {chart.valueColumns.map((c) => (
+              <label key={c}>
+                <input type="checkbox" checked={shown.includes(c)} onChange={() => setCharted(shown.includes(c) ? shown.filter((x) => x !== c) : [...shown, c])} /> {c}
+              </label>
+            ))}
+          </div>
+          <TimeChart testId="query-chart" data={points} periodS={periodS} format={formatCount}
+            series={shown.map((c) => ({ key: c, name: c, color: COLORS[chart.valueColumns.indexOf(c) % COLORS.length] }))} />
+        </>
       )}
       <div style={{ maxHeight: 480, overflow: "auto" }}>
         <table className="data" data-testid="results-table">
           <thead><tr>{columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={i}>{columns.map((c) => <td key={c} className={c === "@message" ? "wrap" : undefined}>{r[c] ?? ""}</td>)}</tr>
+              <tr key={i}>{columns.map((c) => <td key={c} className={c === "@message" ? "wrap" : undefined} title={r[c]}>{display(r[c])}</td>)}</tr>
             ))}
           </tbody>
         </table>

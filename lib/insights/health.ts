@@ -20,6 +20,7 @@ export type HealthSummary = {
   invocations: number;
   coldStarts: number;
   coldStartPct: number | null; // Σ cold starts / Σ invocations, not an average of hourly rates
+  avgInitDurationMs: number | null; // weighted by each hour's cold starts
   maxUtilisationPct: number | null;
   p99UtilisationPct: number | null; // the highest hourly p99
   memorySizeMb: number | null;
@@ -60,6 +61,7 @@ export function toHealth(rows: readonly InsightsRow[]): { points: HealthPoint[];
       invocations,
       coldStarts,
       coldStartPct: invocations > 0 ? (100 * coldStarts) / invocations : null,
+      avgInitDurationMs: coldStarts > 0 ? points.reduce((a, p) => a + (p.avgInitDurationMs ?? 0) * p.coldStarts, 0) / coldStarts : null,
       maxUtilisationPct,
       p99UtilisationPct: maxOf(points.map((p) => p.p99UtilisationPct)),
       memorySizeMb,
