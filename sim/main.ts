@@ -1,5 +1,7 @@
 // `npm run sim`: the demo AWS account on 127.0.0.1:4566. Point the dashboard at it with
 // AWS_ENDPOINT_URL=http://127.0.0.1:4566 (see sim/README.md for the settings below).
+// `npm run sim -- --import <file> [--log-group <name>]` loads a log export into CloudWatch Logs.
+import { ImportError, importLogFile } from "./logs/import-file";
 import { startSim } from "./server";
 
 interface SimSettings {
@@ -8,6 +10,32 @@ interface SimSettings {
   seed: number;
   functionCount: number;
   fixedNowMs?: number;
+  queryMinMs: number;
+  queryTimeoutMs: number;
+}
+
+interface ImportArg {
+  path: string;
+  logGroup?: string;
+}
+
+/** `--import <file>` (repeatable), each optionally followed by `--log-group <name>`. */
+function readImports(argv: string[]): ImportArg[] {
+  const imports: ImportArg[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = argv[i + 1];
+    if (arg === "--import" || arg === "--log-group") {
+      if (value === undefined || value.startsWith("--")) throw new Error(`${arg}: expected a value`);
+      if (arg === "--import") imports.push({ path: value });
+      else if (imports.length === 0) throw new Error("--log-group: give it after the --import it names");
+      else imports[imports.length - 1].logGroup = value;
+      i++;
+    } else {
+      throw new Error(`unknown argument ${arg}; expected --import <file> [--log-group <name>]`);
+    }
+  }
+  return imports;
 }
 
 /** Reads and checks the SIM_* environment once; a bad value stops start-up with the reason. */
@@ -30,13 +58,17 @@ function readSettings(env: NodeJS.ProcessEnv): SimSettings {
     seed: int("SIM_SEED", 42, 0, 2 ** 31 - 1),
     functionCount: int("SIM_FUNCTIONS", 40, 1, 10_000),
     fixedNowMs,
+    queryMinMs: int("SIM_QUERY_MIN_MS", 300, 0, 600_000),
+    queryTimeoutMs: int("SIM_QUERY_TIMEOUT_MS", 3_600_000, 1, 86_400_000),
   };
 }
 
 async function main(): Promise<void> {
   let settings: SimSettings;
+  let imports: ImportArg[];
   try {
     settings = readSettings(process.env);
+    imports = readImports(process.argv.slice(2));
   } catch (e) {
     console.error(`sim: ${(e as Error).message}`);
     process.exit(2);
@@ -47,7 +79,18 @@ async function main(): Promise<void> {
     seed: settings.seed,
     functionCount: settings.functionCount,
     fixedNowMs: settings.fixedNowMs,
+    queries: { minMs: settings.queryMinMs, timeoutMs: settings.queryTimeoutMs },
   });
+  for (const { path, logGroup } of imports) {
+    try {
+      const r = importLogFile(sim.logs.store, path, logGroup, sim.model.nowMs());
+      console.log(`sim: imported ${r.events} events in ${r.streams} streams from ${path} into log group ${r.logGroup}`);
+    } catch (e) {
+      console.error(`sim: --import ${path}: ${e instanceof ImportError ? e.message : (e as Error).message}`);
+      await sim.close();
+      process.exit(2);
+    }
+  }
   const count = sim.model.fleet.functions.length;
   const frozen = settings.fixedNowMs !== undefined ? `, clock frozen at ${new Date(settings.fixedNowMs).toISOString()}` : "";
   console.log(`Demo AWS account (${count} functions, seed ${settings.seed}${frozen}) listening on ${sim.url}`);

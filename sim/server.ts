@@ -1,5 +1,5 @@
 // The demo AWS account's HTTP server: one port that answers Lambda (REST-JSON), CloudWatch and SQS
-// (JSON 1.0), STS (query/XML) and the /_sim/ control path. The wire layer is here and in
+// (JSON 1.0), CloudWatch Logs (JSON 1.1), STS (query/XML) and the /_sim/ control path. The wire layer is here and in
 // sim/wire + sim/services; the fleet itself lives in sim/model and is reached only through SimModel.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +11,9 @@ import { Meter } from "./control/meter";
 import { CONTROL_PREFIX, handleControl } from "./control/routes";
 import { cloudwatchService } from "./services/cloudwatch";
 import { lambdaService } from "./services/lambda";
+import { logsService } from "./services/logs";
+import { createLogsState, type LogsState } from "./logs/state";
+import type { QueryConfig } from "./logs/query-runner";
 import { sqsService } from "./services/sqs";
 import { stsService } from "./services/sts";
 import { taggingService } from "./services/tagging";
@@ -28,6 +31,8 @@ export interface StartSimOptions {
   fixedNowMs?: number;
   /** A model built by the caller (tests pin one); otherwise built from the options above. */
   model?: SimModel;
+  /** Logs Insights timing (SIM_QUERY_MIN_MS, SIM_QUERY_TIMEOUT_MS); defaults in sim/logs/query-runner.ts. */
+  queries?: Partial<QueryConfig>;
 }
 
 export interface RunningSim {
@@ -36,6 +41,8 @@ export interface RunningSim {
   model: SimModel;
   meter: Meter;
   faults: Faults;
+  /** CloudWatch Logs state: stored events (imports, PutLogEvents), queries, query definitions. */
+  logs: LogsState;
   close(): Promise<void>;
 }
 
@@ -48,7 +55,9 @@ export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> 
     createModel({ seed: opts.seed, functionCount: opts.functionCount, anchorMs: opts.anchorMs, fixedNowMs: opts.fixedNowMs });
   const meter = new Meter();
   const faults = new Faults();
-  const dispatch = createDispatcher(SERVICES);
+  const logs = createLogsState(model, meter, opts.queries);
+  // CloudWatch Logs keeps per-account state (events, running queries), so it is built per server.
+  const dispatch = createDispatcher([...SERVICES, logsService(logs, meter, faults)]);
   let fallbackHost = `${host}:${opts.port ?? 4566}`;
 
   async function answer(request: SimRequest): Promise<SimResponse> {
@@ -98,8 +107,10 @@ export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> 
     model,
     meter,
     faults,
+    logs,
     close: () =>
       new Promise<void>((resolve) => {
+        logs.queries.cancelAll();
         server.close(() => resolve());
         // The SDK keeps connections alive; without this close() waits for them to time out.
         server.closeAllConnections();

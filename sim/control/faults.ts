@@ -1,8 +1,18 @@
 // Injected faults: make one AWS action fail (or be slow) `count` times or until cleared, with the
 // error that service really sends (sim/services/*/index.ts → faults()). Set through /_sim/faults.
 
-export const FAULT_KINDS = ["throttle", "accessDenied", "latency", "error5xx"] as const;
+export const FAULT_KINDS = ["throttle", "accessDenied", "latency", "error5xx", "queryLimit", "queryTimeout", "queryFailed"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/**
+ * Logs Insights faults, taken by StartQuery itself (sim/services/logs): `queryLimit` refuses the
+ * query with LimitExceededException as if the account's 30 concurrent queries were running;
+ * `queryTimeout` / `queryFailed` accept it and end it with status Timeout / Failed.
+ */
+export const QUERY_FAULT_KINDS = ["queryLimit", "queryTimeout", "queryFailed"] as const;
+export type QueryFaultKind = (typeof QUERY_FAULT_KINDS)[number];
+const isQueryFault = (kind: FaultKind): kind is QueryFaultKind => (QUERY_FAULT_KINDS as readonly string[]).includes(kind);
+type RequestFailure = Exclude<FaultKind, "latency" | QueryFaultKind>;
 
 export interface FaultSpec {
   /** IAM action name ("cloudwatch:GetMetricData"), a whole service ("lambda:*") or everything ("*"). */
@@ -32,6 +42,9 @@ export function parseFaultSpec(value: unknown): FaultSpec {
   }
   if (!FAULT_KINDS.includes(v.fault as FaultKind)) throw new FaultValidationError(`fault: expected one of ${FAULT_KINDS.join(", ")}`);
   const spec: FaultSpec = { action: v.action, fault: v.fault as FaultKind };
+  if (isQueryFault(spec.fault) && !matches(spec.action, "logs:StartQuery")) {
+    throw new FaultValidationError(`action: fault "${spec.fault}" applies to Logs Insights queries; use "logs:StartQuery", "logs:*" or "*"`);
+  }
   if (v.count !== undefined) {
     if (!Number.isInteger(v.count) || (v.count as number) < 1) throw new FaultValidationError("count: expected a positive integer");
     spec.count = v.count as number;
@@ -69,18 +82,27 @@ export class Faults {
    * The faults that apply to this request, each used up once: every matching latency fault adds
    * its delay, and the first matching failure (oldest first) decides the error.
    */
-  take(iamAction: string): { latencyMs: number; failure?: Exclude<FaultKind, "latency"> } {
+  take(iamAction: string): { latencyMs: number; failure?: RequestFailure } {
     let latencyMs = 0;
-    let failure: Exclude<FaultKind, "latency"> | undefined;
+    let failure: RequestFailure | undefined;
     for (const f of this.active) {
-      if (!matches(f.action, iamAction)) continue;
+      if (!matches(f.action, iamAction) || isQueryFault(f.fault)) continue;
       if (f.fault === "latency") latencyMs += f.latencyMs ?? 0;
       else if (failure) continue;
-      else failure = f.fault;
+      else failure = f.fault as RequestFailure;
       f.applied += 1;
     }
     this.active = this.active.filter((f) => f.count === undefined || f.applied < f.count);
     return { latencyMs, failure };
+  }
+
+  /** The oldest matching Logs Insights fault, used up once (StartQuery asks after the request faults). */
+  takeQueryFault(iamAction: string): QueryFaultKind | undefined {
+    const f = this.active.find((x) => isQueryFault(x.fault) && matches(x.action, iamAction));
+    if (!f) return undefined;
+    f.applied += 1;
+    this.active = this.active.filter((x) => x.count === undefined || x.applied < x.count);
+    return f.fault as QueryFaultKind;
   }
 }
 

@@ -5,6 +5,12 @@
 // pricing page). GetMetricData is never in the CloudWatch free tier.
 export const GET_METRIC_DATA_USD_PER_METRIC = 0.01 / 1_000;
 
+// Logs Insights: $0.005 per GB of data scanned (AWS-FACTS §2, CloudWatch pricing), counted per
+// query as its final statistics report (cancelled and timed-out queries bill what they scanned).
+// The 5 GB of the CloudWatch free tier is shared with ingestion and storage, so it is not applied.
+export const LOGS_INSIGHTS_USD_PER_GB_SCANNED = 0.005;
+const BYTES_PER_GB = 1024 ** 3;
+
 // Everything else the demo answers is free at dashboard volumes, so it is counted but not priced:
 // Lambda's control-plane reads (ListFunctions, GetFunction, …) and STS GetCallerIdentity are not
 // billed; DescribeAlarms falls in CloudWatch's 1M free API requests a month and SQS requests in
@@ -13,12 +19,14 @@ export const GET_METRIC_DATA_USD_PER_METRIC = 0.01 / 1_000;
 export interface MeterSnapshot {
   requests: Record<string, number>;
   getMetricData: { calls: number; metricsRequested: number; datapointsReturned: number };
-  costUsd: { getMetricData: number; total: number };
+  logsInsights: { queries: number; bytesScanned: number };
+  costUsd: { getMetricData: number; logsInsights: number; total: number };
 }
 
 export class Meter {
   private requests = new Map<string, number>();
   private gmd = { calls: 0, metricsRequested: 0, datapointsReturned: 0 };
+  private insights = { queries: 0, bytesScanned: 0 };
 
   /** One request that reached a known action, answered or not (throttled and denied calls count too). */
   countRequest(iamAction: string): void {
@@ -33,18 +41,31 @@ export class Meter {
     this.gmd.datapointsReturned += usage.datapointsReturned ?? 0;
   }
 
+  /** A Logs Insights query that StartQuery accepted. */
+  recordInsightsQuery(): void {
+    this.insights.queries += 1;
+  }
+
+  /** The bytes a query scanned, once it has finished (any terminal status). */
+  recordInsightsScan(bytesScanned: number): void {
+    this.insights.bytesScanned += bytesScanned;
+  }
+
   snapshot(): MeterSnapshot {
     const getMetricData = roundUsd(this.gmd.metricsRequested * GET_METRIC_DATA_USD_PER_METRIC);
+    const logsInsights = roundUsd((this.insights.bytesScanned / BYTES_PER_GB) * LOGS_INSIGHTS_USD_PER_GB_SCANNED);
     return {
       requests: Object.fromEntries([...this.requests].sort(([a], [b]) => a.localeCompare(b))),
       getMetricData: { ...this.gmd },
-      costUsd: { getMetricData, total: getMetricData },
+      logsInsights: { ...this.insights },
+      costUsd: { getMetricData, logsInsights, total: roundUsd(getMetricData + logsInsights) },
     };
   }
 
   reset(): void {
     this.requests.clear();
     this.gmd = { calls: 0, metricsRequested: 0, datapointsReturned: 0 };
+    this.insights = { queries: 0, bytesScanned: 0 };
   }
 }
 
