@@ -33,3 +33,39 @@ test("API: 20 identical concurrent requests make one upstream GetMetricData call
   expect(m.getMetricData.calls, "single-flight: one call for all 20").toBe(1);
   expect(m.requests["lambda:ListFunctions"] ?? 0, "the function list was cached already or fetched once").toBeLessThanOrEqual(1);
 });
+
+test("API: Logs Insights runs validate their input and never take query text", async ({ request }) => {
+  const post = (data: unknown) => request.post("/api/insights/runs", { data });
+  const cases: [unknown, string, number][] = [
+    [{ query: "cold-start-rate", functions: ["checkout-api-prod"], range: "2w" }, "range", 400],
+    [{ query: 'filter @message like /x/ | stats count(*)', functions: ["checkout-api-prod"], range: "1h" }, "query", 400],
+    [{ query: "cold-start-rate", functions: ["bad'name|stats"], range: "1h" }, "functions.0", 400],
+    [{ query: "cold-start-rate", functions: [], range: "1h" }, "functions", 400],
+    [{ query: "cold-start-rate", functions: Array.from({ length: 51 }, (_, i) => `f${i}`), range: "1h" }, "functions", 400],
+    [{ query: "cold-start-rate", functions: ["checkout-api-prod"], range: "1h", queryString: "fields @message" }, "queryString", 400],
+    [{ query: "no-such-query", functions: ["checkout-api-prod"], range: "1h" }, "query", 404],
+    [{ query: "cold-start-rate", functions: ["no-such-function"], range: "1h" }, "functions", 404],
+  ];
+  for (const [body, field, status] of cases) {
+    const res = await post(body);
+    expect(res.status(), JSON.stringify(body).slice(0, 80)).toBe(status);
+    expect((await res.json()).error.field).toBe(field);
+  }
+  expect((await request.get("/api/insights/runs/not-a-uuid")).status()).toBe(400);
+  expect((await request.get("/api/insights/runs/00000000-0000-4000-8000-000000000000")).status()).toBe(404);
+});
+
+test("API: the JSON-log-format function's REPORT records are counted too", async ({ request }) => {
+  const start = await request.post("/api/insights/runs", { data: { query: "function-health", functions: ["identity-auth-prod"], range: "3h" } });
+  expect(start.status()).toBe(202);
+  const { runId } = await start.json();
+  let run;
+  for (let i = 0; i < 60; i++) {
+    run = await (await request.get(`/api/insights/runs/${runId}`)).json();
+    if (run.status === "Complete") break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  expect(run.status).toBe("Complete");
+  const invocations = run.rows.reduce((a: number, r: { invocations: string }) => a + Number(r.invocations), 0);
+  expect(invocations, "platform.report records read as REPORT lines").toBeGreaterThan(100);
+});

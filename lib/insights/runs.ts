@@ -5,7 +5,8 @@ import { accountId } from "@/lib/aws/cached-fetch";
 import { classifyAwsError, type AwsFailure } from "@/lib/aws/errors";
 import { getConfig } from "@/lib/config";
 import { CostLedger } from "@/lib/cost/observation-cost";
-import { InsightsQueryError, runQuery, type QueryProgress } from "@/lib/insights/run-query";
+import { runOverLogGroups } from "@/lib/insights/run-batches";
+import { InsightsQueryError, type QueryProgress } from "@/lib/insights/run-query";
 import type { InsightsRow } from "@/lib/insights/parse-results";
 import { Semaphore } from "@/lib/insights/semaphore";
 import type { ObservationCost } from "@/lib/types";
@@ -72,7 +73,7 @@ export async function startRun(req: RunRequest): Promise<RunState> {
 
 async function execute(run: Run, req: RunRequest) {
   try {
-    const result = await runQuery(awsClients().logs, req, {
+    const result = await runOverLogGroups(awsClients().logs, req, {
       ledger: run.ledger,
       semaphore,
       deadlineMs: run.startedAtMs + QUERY_DEADLINE_MS,
