@@ -16,8 +16,8 @@ export const MAX_LOG_GROUPS_PER_QUERY = 50;
 export const MAX_QUERY_ROWS = 10_000;
 export const TERMINAL_STATUSES = new Set(["Complete", "Failed", "Cancelled", "Timeout", "Unknown"]);
 
-/** Poll quickly at first (most dashboard queries take a second or two), then back off to 2 s. */
-export const pollDelayMs = (attempt: number) => Math.min(250 * 2 ** attempt, 2_000);
+/** Poll quickly at first (most dashboard queries take a second or two), then back off to 1 s (GetQueryResults is free; waiting longer only delays the answer). */
+export const pollDelayMs = (attempt: number) => Math.min(250 * 2 ** attempt, 1_000);
 /** StartQuery retries on LimitExceededException: exponential with full jitter. */
 const limitRetryDelayMs = (attempt: number) => Math.random() * Math.min(500 * 2 ** attempt, 8_000);
 const MAX_START_ATTEMPTS = 6;
