@@ -69,3 +69,20 @@ test("API: the JSON-log-format function's REPORT records are counted too", async
   const invocations = run.rows.reduce((a: number, r: { invocations: string }) => a + Number(r.invocations), 0);
   expect(invocations, "platform.report records read as REPORT lines").toBeGreaterThan(100);
 });
+
+test("API: a query definition saved in the account runs like ours", async ({ request }) => {
+  const catalog = await (await request.get("/api/insights/queries")).json();
+  expect(catalog.saved.length).toBeGreaterThanOrEqual(5);
+  expect(catalog.definitions.ok).toBe(true);
+  const def = catalog.definitions.data.find((d: { name: string }) => d.name === "Lambda/Cold starts by hour") ?? catalog.definitions.data[0];
+  const start = await request.post("/api/insights/runs", { data: { query: `def:${def.id}`, functions: ["identity-token-rotator-prod"], range: "24h" } });
+  expect(start.status()).toBe(202);
+  const { runId } = await start.json();
+  let run;
+  for (let i = 0; i < 60 && run?.status !== "Complete"; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    run = await (await request.get(`/api/insights/runs/${runId}`)).json();
+  }
+  expect(run.status).toBe("Complete");
+  expect(run.progress.bytesScanned).toBeGreaterThan(0);
+});
