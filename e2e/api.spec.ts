@@ -86,3 +86,20 @@ test("API: a query definition saved in the account runs like ours", async ({ req
   expect(run.status).toBe("Complete");
   expect(run.progress.bytesScanned).toBeGreaterThan(0);
 });
+
+test("API: a function's configuration panels, and its alarms", async ({ request }) => {
+  const detail = await request.get("/api/functions/checkout-api-prod");
+  expect(detail.status()).toBe(200);
+  const body = await detail.json();
+  expect(body.config.name).toBe("checkout-api-prod");
+  expect(body.versions.ok).toBe(true);
+  expect(body.versions.data.length, "the bad deploy published a new version").toBeGreaterThan(1);
+  expect(body.aliases.data.find((a: { name: string }) => a.name === "live")).toBeTruthy();
+  expect((await request.get("/api/functions/bad'name")).status()).toBe(400);
+  expect((await request.get("/api/functions/checkout-api-prod?verbose=1")).status()).toBe(400);
+  expect((await request.get("/api/functions/no-such-function")).status()).toBe(404);
+
+  const alarms = await (await request.get("/api/functions/checkout-api-prod/alarms")).json();
+  expect(alarms.alarms.map((a: { name: string }) => a.name)).toContain("checkout-api-prod-errors");
+  expect(alarms.alarms.find((a: { name: string }) => a.name === "checkout-api-prod-errors").state, "the bad deploy's errors alarm fires").toBe("ALARM");
+});
