@@ -1,0 +1,53 @@
+import { describe, expect, test } from "vitest";
+import { evaluateRecentDeploy, rollbackCommand } from "@/lib/runbook/recent-deploy";
+
+const H = 3_600_000;
+const T = Date.UTC(2026, 10, 20, 12);
+const base = {
+  functionName: "checkout-api-prod",
+  versions: [{ version: "4", publishedMs: T - 10 * 24 * H }, { version: "5", publishedMs: T - 5 * H }],
+  alias: { name: "live", version: "5", additionalVersionWeights: {} },
+  byVersion: [
+    { version: "4", invocations: 20_000, errors: 20, p99DurationMs: 180 },
+    { version: "5", invocations: 40_000, errors: 4_800, p99DurationMs: 185 },
+  ],
+  onsetMs: T - 5 * H + 5 * 60_000,
+};
+
+describe("step 5: recent deploy", () => {
+  test("the bad deploy: v5 fails at 12 % vs 0.1 % for v4 right after it shipped → roll back to v4", () => {
+    const r = evaluateRecentDeploy(base);
+    expect(r.verdict).toBe("likely cause");
+    expect(r.action).toContain(rollbackCommand("checkout-api-prod", "live", "4"));
+    expect(r.summary).toContain("v5 12.0 % vs v4 0.1 %");
+  });
+
+  test("a deploy exactly at the onset counts; one after the onset does not", () => {
+    expect(evaluateRecentDeploy({ ...base, onsetMs: T - 5 * H }).verdict).toBe("likely cause");
+    expect(evaluateRecentDeploy({ ...base, onsetMs: T - 6 * H }).verdict).toBe("clear");
+  });
+
+  test("a deploy long before the onset is clear", () => {
+    expect(evaluateRecentDeploy({ ...base, onsetMs: T - 1 * H }).verdict).toBe("clear");
+  });
+
+  test("a deploy near the onset whose version is no worse only contributes", () => {
+    const healthy = { ...base, byVersion: [base.byVersion[0], { version: "5", invocations: 40_000, errors: 40, p99DurationMs: 180 }] };
+    expect(evaluateRecentDeploy(healthy).verdict).toBe("contributing");
+  });
+
+  test("a slower new version is a likely cause too", () => {
+    const slow = { ...base, byVersion: [base.byVersion[0], { version: "5", invocations: 40_000, errors: 40, p99DurationMs: 400 }] };
+    expect(evaluateRecentDeploy(slow).verdict).toBe("likely cause");
+  });
+
+  test("canary weights are shown", () => {
+    const canary = { ...base, alias: { name: "live", version: "4", additionalVersionWeights: { "5": 0.1 } } };
+    expect(evaluateRecentDeploy(canary).summary).toContain("10 % → v5");
+  });
+
+  test("nothing rose: clear; no versions: says so", () => {
+    expect(evaluateRecentDeploy({ ...base, onsetMs: null }).verdict).toBe("clear");
+    expect(evaluateRecentDeploy({ ...base, versions: [], byVersion: [] }).summary).toContain("$LATEST");
+  });
+});
