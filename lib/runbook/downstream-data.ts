@@ -1,8 +1,8 @@
 // Shapes the warm-duration and downstream-latency queries' rows into step 3's input. Pure.
 import { numberOf, timestampOf, type InsightsRow } from "@/lib/insights/parse-results";
 import type { DependencyTiming, DownstreamInput } from "@/lib/runbook/downstream";
+import type { Span } from "@/lib/runbook/types";
 
-export type Span = { startMs: number; endMs: number };
 
 const inSpan = (row: InsightsRow, span: Span) => {
   const t = timestampOf(row.hour);

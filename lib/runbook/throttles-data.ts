@@ -4,8 +4,8 @@ import { GetAccountSettingsCommand, type LambdaClient } from "@aws-sdk/client-la
 import type { CostLedger } from "@/lib/cost/observation-cost";
 import { getMetricData, sumValues, type MetricQuery } from "@/lib/metrics/get-metric-data";
 import type { ThrottleInput } from "@/lib/runbook/throttles";
+import type { Span } from "@/lib/runbook/types";
 
-export type Span = { startMs: number; endMs: number };
 const STEP_S = 300; // 5-minute periods: fine enough to see which rose first
 
 const q = (id: string, metricName: string, stat: string, functionName: string): MetricQuery => ({

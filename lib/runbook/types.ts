@@ -3,6 +3,9 @@
 
 export type Verdict = "likely cause" | "contributing" | "clear" | "could not check";
 
+/** A time window of the runbook: the incident, or one baseline period. */
+export type Span = { startMs: number; endMs: number };
+
 export type Evidence = { label: string; value: string };
 
 export type StepResult = {
