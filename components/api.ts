@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Range } from "@/lib/ranges";
+import type { RunbookResult } from "@/lib/runbook/result";
 import type { AlarmInfo, AwsFailure, FleetOverview, FunctionMetrics, ObservationCost } from "@/lib/types";
 
 /** A non-2xx answer from our API, with the body's `error` (a field/reason or an AWS failure). */
@@ -43,5 +44,13 @@ export const functionQueries = {
       queryKey: ["function", name, "alarms"],
       queryFn: ({ signal }) => getJson<{ alarms: AlarmInfo[]; cost: ObservationCost }>(`/api/functions/${encodeURIComponent(name)}/alarms`, signal),
       staleTime: STALE_MS,
+    }),
+  /** `query`: the runbook's own URL parameters (window | from&to | alarm, baselineDays), passed through. */
+  runbook: (name: string, query: string) =>
+    queryOptions({
+      queryKey: ["function", name, "runbook", query],
+      queryFn: ({ signal }) => getJson<RunbookResult>(`/api/functions/${encodeURIComponent(name)}/runbook${query ? `?${query}` : ""}`, signal),
+      staleTime: STALE_MS,
+      retry: false, // a 400/404 will not get better, and the runbook already retries AWS itself
     }),
 };

@@ -14,7 +14,20 @@ import type { FleetRow } from "@/lib/types";
 type Column = { key: SortKey; label: string; num?: boolean; cell: (r: FleetRow) => React.ReactNode };
 
 const COLUMNS: Column[] = [
-  { key: "status", label: "Status", cell: (r) => <StatusBadge status={r.status} title={r.statusReasons.join("; ")} /> },
+  {
+    key: "status",
+    label: "Status",
+    cell: (r) => (
+      <>
+        <StatusBadge status={r.status} title={r.statusReasons.join("; ")} />
+        {(r.status === "degraded" || r.status === "warning") && (
+          <Link className="runbook-link" href={`/functions/${r.name}/runbook`} title="Open the degraded-function runbook" data-testid="row-runbook">
+            runbook
+          </Link>
+        )}
+      </>
+    ),
+  },
   { key: "name", label: "Function", cell: (r) => <Link href={`/functions/${r.name}`}>{r.name}</Link> },
   { key: "runtime", label: "Runtime", cell: (r) => r.runtime },
   { key: "architecture", label: "Arch", cell: (r) => r.architecture },

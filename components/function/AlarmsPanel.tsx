@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { functionQueries } from "@/components/api";
 import { QueryError } from "@/components/ErrorBox";
@@ -22,6 +23,7 @@ export function AlarmsPanel({ name }: { name: string }) {
               <th>Condition</th>
               <th>Since</th>
               <th>Reason</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -35,6 +37,11 @@ export function AlarmsPanel({ name }: { name: string }) {
                 <td>{a.condition}</td>
                 <td>{a.stateUpdated ? formatUtc(a.stateUpdated) : "—"}</td>
                 <td style={{ whiteSpace: "normal", fontSize: 12 }}>{a.stateReason}</td>
+                <td>
+                  <Link href={`/functions/${name}/runbook?alarm=${encodeURIComponent(a.name)}`} data-testid="alarm-runbook">
+                    runbook
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -48,7 +48,7 @@ export async function getFunctionConfig(name: string) {
   }
 }
 
-async function listVersions(lambda: LambdaClient, name: string, ledger: CostLedger): Promise<VersionInfo[]> {
+export async function listVersions(lambda: LambdaClient, name: string, ledger: CostLedger): Promise<VersionInfo[]> {
   const versions: VersionInfo[] = [];
   for await (const page of paginateListVersionsByFunction({ client: lambda, pageSize: 50 }, { FunctionName: name })) {
     ledger.count("lambda:ListVersionsByFunction");
@@ -60,7 +60,7 @@ async function listVersions(lambda: LambdaClient, name: string, ledger: CostLedg
   return versions.sort((a, b) => Number(b.version) - Number(a.version));
 }
 
-async function listAliases(lambda: LambdaClient, name: string, ledger: CostLedger): Promise<AliasInfo[]> {
+export async function listAliases(lambda: LambdaClient, name: string, ledger: CostLedger): Promise<AliasInfo[]> {
   ledger.count("lambda:ListAliases");
   const out = await lambda.send(new ListAliasesCommand({ FunctionName: name }));
   return (out.Aliases ?? []).map((a) => ({

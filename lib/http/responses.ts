@@ -10,6 +10,19 @@ export function badRequest(error: z.ZodError): Response {
   return Response.json({ error: { field, reason } }, { status: 400 });
 }
 
+/** A request the schema accepts but the account cannot answer (an unknown name, a limit): names the field. */
+export class InputError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+    readonly status: 400 | 404 = 400,
+  ) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+export const inputError = (err: InputError) => Response.json({ error: { field: err.field, reason: err.reason } }, { status: err.status });
+
 export function notFound(field: string, reason: string): Response {
   return Response.json({ error: { field, reason } }, { status: 404 });
 }

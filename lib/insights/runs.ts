@@ -29,8 +29,11 @@ export type RunState = {
 
 type Run = RunState & { key: string; abort: AbortController; lastPolledMs: number; ledger: CostLedger };
 
-/** Our share of the account's 30 concurrent queries; the rest is left to the console and other tools. */
-const semaphore = new Semaphore(Number(process.env.LAMBDASCOPE_INSIGHTS_CONCURRENCY ?? 10));
+/**
+ * Our share of the account's 30 concurrent queries, shared by every Logs Insights caller (query
+ * runs, the runbook); the rest is left to the console and other tools.
+ */
+export const insightsSemaphore = new Semaphore(Number(process.env.LAMBDASCOPE_INSIGHTS_CONCURRENCY ?? 10));
 /** A run nobody has polled for this long is abandoned: stop it so it stops scanning. */
 const ABANDONED_AFTER_MS = 20_000;
 /** Finished runs are kept for reuse as long as metric results are (the cache TTL), at least a minute. */
@@ -75,7 +78,7 @@ async function execute(run: Run, req: RunRequest) {
   try {
     const result = await runOverLogGroups(awsClients().logs, req, {
       ledger: run.ledger,
-      semaphore,
+      semaphore: insightsSemaphore,
       deadlineMs: run.startedAtMs + QUERY_DEADLINE_MS,
       signal: run.abort.signal,
       onProgress: (p) => {

@@ -7,6 +7,7 @@ import { MAX_LOG_GROUPS_PER_QUERY } from "@/lib/insights/run-query";
 import { startRun, type RunState } from "@/lib/insights/runs";
 import { savedQueries } from "@/lib/insights/saved-queries";
 import { rangeSeconds, type Range } from "@/lib/ranges";
+import { InputError } from "@/lib/http/responses";
 
 const DEFINITIONS_TTL_MS = 5 * 60_000;
 
@@ -14,16 +15,6 @@ export function queryDefinitions() {
   return cachedFetch("logs:DescribeQueryDefinitions", DEFINITIONS_TTL_MS, (ledger) => listQueryDefinitions(awsClients().logs, ledger));
 }
 
-/** Why a run could not start, in terms of the request's fields (the route answers 400 or 404). */
-export class RunInputError extends Error {
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-    readonly status: 400 | 404 = 400,
-  ) {
-    super(`${field}: ${reason}`);
-  }
-}
 
 /**
  * Starts a saved query (ours, or a query definition saved in the account: `def:<id>`) over the
@@ -34,10 +25,10 @@ export async function startSavedRun(p: { query: string; functions: string[]; ran
   const fleet = (await listFleet()).value;
   const byName = new Map(fleet.map((f) => [f.name, f]));
   const unknown = p.functions.filter((n) => !byName.has(n));
-  if (unknown.length) throw new RunInputError("functions", `no function named ${unknown.join(", ")} in this account and region`, 404);
+  if (unknown.length) throw new InputError("functions", `no function named ${unknown.join(", ")} in this account and region`, 404);
   const logGroupNames = [...new Set(p.functions.map((n) => byName.get(n)!.logGroup))];
   if (logGroupNames.length > MAX_LOG_GROUPS_PER_QUERY) {
-    throw new RunInputError("functions", `a query can read at most ${MAX_LOG_GROUPS_PER_QUERY} log groups (Logs Insights' limit); ${logGroupNames.length} selected`);
+    throw new InputError("functions", `a query can read at most ${MAX_LOG_GROUPS_PER_QUERY} log groups (Logs Insights' limit); ${logGroupNames.length} selected`);
   }
   const endMs = Math.floor((p.nowMs ?? Date.now()) / 60_000) * 60_000;
   return startRun({ logGroupNames, queryString, startMs: endMs - rangeSeconds(p.range) * 1000, endMs });
@@ -46,10 +37,10 @@ export async function startSavedRun(p: { query: string; functions: string[]; ran
 async function resolveQuery(query: string): Promise<string> {
   if (query.startsWith("def:")) {
     const def = (await queryDefinitions()).value.find((d) => d.id === query.slice(4));
-    if (!def) throw new RunInputError("query", `no query definition ${query.slice(4)} in this account and region`, 404);
+    if (!def) throw new InputError("query", `no query definition ${query.slice(4)} in this account and region`, 404);
     return def.queryString;
   }
   const saved = savedQueries().get(query);
-  if (!saved) throw new RunInputError("query", `no saved query named ${query}; see GET /api/insights/queries`, 404);
+  if (!saved) throw new InputError("query", `no saved query named ${query}; see GET /api/insights/queries`, 404);
   return saved.queryString;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { evaluateColdStarts } from "@/lib/runbook/cold-starts";
 
-const baseline = { invocations: 1_000, coldStarts: 10, avgInitDurationMs: 120 }; // 1 %
+const baseline = { invocations: 1_000, coldStarts: 10, avgInitDurationMs: 120, p50DurationMs: 200 }; // 1 %
 const input = (incident: { invocations: number; coldStarts: number }, extra = {}) => ({
-  incident: { ...incident, avgInitDurationMs: 130 },
+  incident: { ...incident, avgInitDurationMs: 130, p50DurationMs: 200 },
   baseline,
   deployInWindow: false,
   outOfMemoryKills: 0,
@@ -39,8 +39,20 @@ describe("step 2: cold-start rate", () => {
   });
 
   test("no baseline cold starts: judged on the rate alone", () => {
-    const r = evaluateColdStarts({ ...input({ invocations: 100, coldStarts: 70 }), baseline: { invocations: 100, coldStarts: 0, avgInitDurationMs: null } });
+    const r = evaluateColdStarts({ ...input({ invocations: 100, coldStarts: 70 }), baseline: { invocations: 100, coldStarts: 0, avgInitDurationMs: null, p50DurationMs: null } });
     expect(r.verdict).toBe("likely cause");
+  });
+
+  test("chronic: 70 % cold at baseline too is still the likely cause, with provisioned concurrency as the action", () => {
+    const r = evaluateColdStarts({ ...input({ invocations: 100, coldStarts: 70 }), baseline: { invocations: 300, coldStarts: 200, avgInitDurationMs: 250, p50DurationMs: 200 } });
+    expect(r.verdict).toBe("likely cause");
+    expect(r.summary).toContain("too sparse or bursty");
+    expect(r.action).toContain("provisioned concurrency");
+    // 19 % against 18 %: below the chronic floor and no rise → clear
+    expect(evaluateColdStarts({ ...input({ invocations: 100, coldStarts: 19 }), baseline: { invocations: 100, coldStarts: 18, avgInitDurationMs: 250, p50DurationMs: 200 } }).verdict).toBe("clear");
+    // 24 % cold, as always, but 380 ms of init before 55 s of work: not worth a verdict (reporting-export-prod)
+    const long = { invocations: 187, coldStarts: 45, avgInitDurationMs: 380, p50DurationMs: 55_000 };
+    expect(evaluateColdStarts({ incident: long, baseline: { ...long, coldStarts: 46 }, deployInWindow: false, outOfMemoryKills: 0 }).verdict).toBe("clear");
   });
 
   test("logs unavailable: could not check", () => {

@@ -17,15 +17,19 @@ export type DownstreamInput = {
 const TITLE = "Downstream latency";
 const ms = (v: number | null) => (v === null ? "—" : `${v.toFixed(0)} ms`);
 
+/** Dependencies whose p99 rose at least `dependencyRatio` × their baseline, the worst first. */
+export const slowedDependencies = (m: DownstreamInput) =>
+  m.dependencies
+    .map((d) => ({ ...d, ratio: changeRatio(d.incidentP99Ms, d.baselineP99Ms) }))
+    .filter((d) => d.ratio !== null && d.ratio >= DOWNSTREAM_THRESHOLDS.dependencyRatio)
+    .sort((a, b) => b.ratio! - a.ratio!);
+
 /** Step 3: with cold starts factored out, did the function get slower, and which dependency did? */
 export function evaluateDownstream(m: DownstreamInput | null, failure?: string): StepResult {
   if (!m) return couldNotCheck(3, TITLE, failure ?? "logs unavailable");
   const t = DOWNSTREAM_THRESHOLDS;
   const rise = changeRatio(m.warmP99Ms.incident, m.warmP99Ms.baseline);
-  const slowed = m.dependencies
-    .map((d) => ({ ...d, ratio: changeRatio(d.incidentP99Ms, d.baselineP99Ms) }))
-    .filter((d) => d.ratio !== null && d.ratio >= t.dependencyRatio)
-    .sort((a, b) => b.ratio! - a.ratio!);
+  const slowed = slowedDependencies(m);
   const verdict = rise === null || rise < t.contributingP99Ratio ? "clear" : rise >= t.likelyP99Ratio ? "likely cause" : "contributing";
   const concurrencyRise = changeRatio(m.concurrency.incidentPeak, m.concurrency.baselinePeak);
   const culprit = slowed[0];

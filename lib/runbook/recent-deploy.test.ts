@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { evaluateRecentDeploy, rollbackCommand } from "@/lib/runbook/recent-deploy";
+import { evaluateRecentDeploy, rollbackCommand, type TrafficShift } from "@/lib/runbook/recent-deploy";
 
 const H = 3_600_000;
 const T = Date.UTC(2026, 10, 20, 12);
@@ -12,6 +12,11 @@ const base = {
     { version: "5", invocations: 40_000, errors: 4_800, p99DurationMs: 185 },
   ],
   onsetMs: T - 5 * H + 5 * 60_000,
+  shifts: [
+    { fromMs: T - 24 * H, shares: { "4": 1 } },
+    { fromMs: T - 5 * H, shares: { "4": 0.9, "5": 0.1 } },
+    { fromMs: T - 4.5 * H, shares: { "5": 1 } },
+  ] as TrafficShift[],
 };
 
 describe("step 5: recent deploy", () => {
@@ -22,8 +27,10 @@ describe("step 5: recent deploy", () => {
     expect(r.summary).toContain("v5 12.0 % vs v4 0.1 %");
   });
 
-  test("a deploy exactly at the onset counts; one after the onset does not", () => {
+  test("a deploy exactly at the onset counts, or up to 15 min after it (onsets are measured on 15-min windows); later does not", () => {
     expect(evaluateRecentDeploy({ ...base, onsetMs: T - 5 * H }).verdict).toBe("likely cause");
+    expect(evaluateRecentDeploy({ ...base, onsetMs: T - 5 * H - 15 * 60_000 }).verdict).toBe("likely cause");
+    expect(evaluateRecentDeploy({ ...base, onsetMs: T - 5 * H - 16 * 60_000 }).verdict).toBe("clear");
     expect(evaluateRecentDeploy({ ...base, onsetMs: T - 6 * H }).verdict).toBe("clear");
   });
 
@@ -39,6 +46,18 @@ describe("step 5: recent deploy", () => {
   test("a slower new version is a likely cause too", () => {
     const slow = { ...base, byVersion: [base.byVersion[0], { version: "5", invocations: 40_000, errors: 40, p99DurationMs: 400 }] };
     expect(evaluateRecentDeploy(slow).verdict).toBe("likely cause");
+  });
+
+  test("the observed canary shift is evidence, with its times", () => {
+    const r = evaluateRecentDeploy(base);
+    expect(r.evidence).toContainEqual({ label: "Traffic from 2026-11-20 07:00 UTC", value: "v4 90 %, v5 10 %" });
+    expect(r.evidence).toContainEqual({ label: "Traffic from 2026-11-20 07:30 UTC", value: "v5 100 %" });
+  });
+
+  test("the old version served nothing in the lookback: roll back to the version published before", () => {
+    const r = evaluateRecentDeploy({ ...base, byVersion: [{ version: "5", invocations: 40_000, errors: 4_800, p99DurationMs: 185 }], onsetMs: T - 5 * H + 5 * 60_000 });
+    expect(r.verdict).toBe("contributing"); // nothing to compare against: near the onset, but not proven worse
+    expect(evaluateRecentDeploy({ ...base, byVersion: [{ version: "5", invocations: 40_000, errors: 4_800, p99DurationMs: 185 }], versions: [...base.versions] }).action).not.toContain("update-alias");
   });
 
   test("canary weights are shown", () => {

@@ -1,7 +1,8 @@
 import { couldNotCheck, type StepResult } from "@/lib/runbook/types";
 
 export const DEPLOY_THRESHOLDS = {
-  onsetWithinMs: 2 * 3_600_000, // a deploy up to 2 h before the onset can have caused it
+  onsetWithinMs: 2 * 3_600_000, // a deploy up to 2 h before the onset can have caused it…
+  onsetToleranceMs: 15 * 60_000, // …or up to 15 min after it: the onset is measured on 15-minute windows
   errorRatioVsPrevious: 2, // the new version fails at least twice as often as the previous one
   minNewErrorRatePct: 1,
   p99RatioVsPrevious: 1.5,
@@ -9,11 +10,15 @@ export const DEPLOY_THRESHOLDS = {
 
 export type VersionStats = { version: string; invocations: number; errors: number; p99DurationMs: number | null };
 
+/** From `fromMs`, the alias sent these shares of traffic to these versions (observed per ExecutedVersion). */
+export type TrafficShift = { fromMs: number; shares: Record<string, number> };
+
 export type DeployInput = {
   functionName: string;
   versions: { version: string; publishedMs: number }[];
   alias: { name: string; version: string; additionalVersionWeights: Record<string, number> } | null;
-  byVersion: VersionStats[]; // Errors / Invocations / Duration p99 per ExecutedVersion in the window
+  byVersion: VersionStats[]; // Errors / Invocations / Duration p99 per ExecutedVersion since the lookback start
+  shifts: TrafficShift[]; // the alias's traffic split over the lookback, oldest first
   onsetMs: number | null; // when errors or latency started to rise; null when nothing rose
 };
 
@@ -29,7 +34,7 @@ export function evaluateRecentDeploy(m: DeployInput | null, failure?: string): S
   if (!m) return couldNotCheck(5, TITLE, failure ?? "versions unavailable");
   const t = DEPLOY_THRESHOLDS;
   const newest = [...m.versions].sort((a, b) => b.publishedMs - a.publishedMs)[0];
-  const nearOnset = newest !== undefined && m.onsetMs !== null && newest.publishedMs <= m.onsetMs + 60_000 && m.onsetMs - newest.publishedMs <= t.onsetWithinMs;
+  const nearOnset = newest !== undefined && m.onsetMs !== null && newest.publishedMs <= m.onsetMs + t.onsetToleranceMs && m.onsetMs - newest.publishedMs <= t.onsetWithinMs;
   const current = m.byVersion.find((v) => v.version === newest?.version);
   // The version to go back to: the busiest other version in the window (the one the canary shifted from).
   const previous = m.byVersion.filter((v) => v.version !== newest?.version).sort((a, b) => b.invocations - a.invocations)[0];
@@ -37,7 +42,14 @@ export function evaluateRecentDeploy(m: DeployInput | null, failure?: string): S
   const slower = current?.p99DurationMs && previous?.p99DurationMs ? current.p99DurationMs >= t.p99RatioVsPrevious * previous.p99DurationMs : false;
   const verdict = nearOnset && (worseErrors || slower) ? "likely cause" : nearOnset ? "contributing" : "clear";
   const weights = Object.entries(m.alias?.additionalVersionWeights ?? {}).map(([v, w]) => `${Math.round(w * 100)} % → v${v}`).join(", ");
-  const target = previous?.version;
+  // No traffic on the old version in the lookback (the shift was long ago): the version published before.
+  const target = previous?.version ?? [...m.versions].sort((a, b) => b.publishedMs - a.publishedMs)[1]?.version;
+  const at = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+  // One segment is no shift: it only says which version served the lookback.
+  const shiftEvidence = (m.shifts.length > 1 ? m.shifts : []).map((s) => ({
+    label: `Traffic from ${at(s.fromMs)} UTC`,
+    value: Object.entries(s.shares).map(([v, share]) => `v${v} ${Math.round(share * 100)} %`).join(", "),
+  }));
   return {
     step: 5,
     title: TITLE,
@@ -46,7 +58,11 @@ export function evaluateRecentDeploy(m: DeployInput | null, failure?: string): S
       ? `Version ${newest.version} was published ${new Date(newest.publishedMs).toISOString().slice(0, 16).replace("T", " ")} UTC${m.alias ? `; alias ${m.alias.name} → v${m.alias.version}${weights ? ` (${weights})` : ""}` : ""}.` +
         (current && previous ? ` Errors: v${current.version} ${rate(current).toFixed(1)} % vs v${previous.version} ${rate(previous).toFixed(1)} %.` : "")
       : "No published versions: every invocation runs $LATEST.",
-    evidence: m.byVersion.map((v) => ({ label: `v${v.version}`, value: `${v.invocations} invocations, ${rate(v).toFixed(2)} % errors, p99 ${v.p99DurationMs?.toFixed(0) ?? "—"} ms` })),
+    evidence: [
+      ...[...m.versions].sort((a, b) => a.publishedMs - b.publishedMs).slice(-3).map((v) => ({ label: `v${v.version} published`, value: `${at(v.publishedMs)} UTC` })),
+      ...shiftEvidence,
+      ...m.byVersion.map((v) => ({ label: `v${v.version} since the lookback`, value: `${v.invocations.toLocaleString("en-US")} invocations, ${rate(v).toFixed(2)} % errors, p99 ${v.p99DurationMs?.toFixed(0) ?? "—"} ms` })),
+    ],
     action:
       verdict === "likely cause" && m.alias && target
         ? `Roll back alias ${m.alias.name} to version ${target} (the dashboard never runs it): ${rollbackCommand(m.functionName, m.alias.name, target)}`

@@ -6,10 +6,13 @@ const step = (n: StepResult["step"], verdict: StepResult["verdict"]): StepResult
   step: n, title: `Step ${n} title`, verdict, summary: `summary ${n}`, evidence: [{ label: "x", value: String(n) }], action: `do ${n}`, why: "",
 });
 
-test("the summary names the first likely cause, in runbook order", () => {
+test("the summary prefers a cause over its symptom: a bad deploy (5) over the errors it throws (4)", () => {
   const steps = [step(1, "clear"), step(2, "contributing"), step(3, "clear"), step(4, "likely cause"), step(5, "likely cause"), step(6, "clear")];
-  expect(mostLikelyCause(steps).step?.step).toBe(4);
+  expect(mostLikelyCause(steps).step?.step).toBe(5);
+  expect(mostLikelyCause(steps.map((s) => (s.step === 5 ? { ...s, verdict: "clear" as const } : s))).step?.step).toBe(4);
+  // no likely cause: the highest-priority contributing step
   expect(mostLikelyCause(steps.map((s) => (s.verdict === "likely cause" ? { ...s, verdict: "clear" as const } : s))).step?.step).toBe(2);
+  expect(mostLikelyCause([step(2, "contributing"), step(3, "contributing")]).step?.step).toBe(3);
 });
 
 test("all clear, or clear with unchecked steps, says which", () => {

@@ -30,7 +30,12 @@ export default async function FunctionPage({ params }: { params: Promise<{ name:
       <div className="crumbs">
         <Link href="/">Fleet</Link> /
       </div>
-      <h1 data-testid="function-name">{name}</h1>
+      <div className="title-row">
+        <h1 data-testid="function-name">{name}</h1>
+        <Link className="button-link" href={`/functions/${name}/runbook`} data-testid="open-runbook">
+          Runbook: what is wrong? →
+        </Link>
+      </div>
       <div className="summary">
         {tags.length ? tags.map(([k, v]) => <span key={k} className="tag">{k}={v}</span>) : <span className="tag">untagged</span>}
         <span>{detail.config.description}</span>

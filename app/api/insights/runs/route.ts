@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { RunInputError, startSavedRun } from "@/lib/insights/start-saved-run";
-import { awsError, badRequest } from "@/lib/http/responses";
+import { startSavedRun } from "@/lib/insights/start-saved-run";
+import { awsError, badRequest, InputError, inputError } from "@/lib/http/responses";
 import { FunctionName, RangeParam } from "@/lib/http/schemas";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ export async function POST(req: Request) {
   try {
     return Response.json(await startSavedRun(input.data), { status: 202 });
   } catch (err) {
-    if (err instanceof RunInputError) return Response.json({ error: { field: err.field, reason: err.reason } }, { status: err.status });
+    if (err instanceof InputError) return inputError(err);
     return awsError("lambda:ListFunctions", err);
   }
 }

@@ -1,0 +1,18 @@
+import { functionRoute } from "@/lib/http/function-route";
+import { awsError, InputError, inputError } from "@/lib/http/responses";
+import { getRunbook, RunbookQuery } from "@/lib/runbook/get-runbook";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/functions/{name}/runbook?window=1h | from&to | alarm=<name>, &baselineDays=3 */
+export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
+  return functionRoute(req, ctx, RunbookQuery, async (input, detail) => {
+    try {
+      return Response.json(await getRunbook(input, detail));
+    } catch (err) {
+      if (err instanceof InputError) return inputError(err);
+      // Each step degrades alone; only the alarm lookup can fail the whole request.
+      return awsError("cloudwatch:DescribeAlarms", err);
+    }
+  });
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import { z } from "zod";
+import { awsClients } from "@/lib/aws/clients";
+import { cachedFetch } from "@/lib/aws/cached-fetch";
+import { getFunctionAlarms } from "@/lib/alarms/function-alarms";
+import { getConfig } from "@/lib/config";
+import { InputError } from "@/lib/http/responses";
+import { insightsSemaphore } from "@/lib/insights/runs";
+import type { RunbookResult } from "@/lib/runbook/result";
+import { runRunbook } from "@/lib/runbook/run-runbook";
+import { BASELINE_DAYS, baselineSpans, DEFAULT_RUNBOOK_WINDOW, incidentSpan, RUNBOOK_WINDOWS, type WindowRequest } from "@/lib/runbook/windows";
+import { parseQueueArn } from "@/lib/sqs/queue-depth";
+import type { FunctionDetail } from "@/lib/types";
+
+/** Longest the runbook may take: its queries are stopped after this (they would keep billing). */
+const RUNBOOK_DEADLINE_MS = 60_000;
+
+const Instant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-11-23T09:00:00Z" });
+
+// One of: a preset window ending now, an explicit from/to, or an alarm whose state change starts it.
+export const RunbookQuery = {
+  window: z.enum(RUNBOOK_WINDOWS, { error: `must be one of ${RUNBOOK_WINDOWS.join(", ")}` }).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
+  alarm: z.string().min(1).max(255, "must be an alarm name of at most 255 characters").optional(),
+  baselineDays: z.coerce
+    .number({ error: "must be a whole number of days" })
+    .int("must be a whole number of days")
+    .min(BASELINE_DAYS.min, `must be at least ${BASELINE_DAYS.min}`)
+    .max(BASELINE_DAYS.max, `must be at most ${BASELINE_DAYS.max}`)
+    .default(BASELINE_DAYS.default),
+};
+type Input = { window?: (typeof RUNBOOK_WINDOWS)[number]; from?: string; to?: string; alarm?: string; baselineDays: number };
+
+async function windowRequest(input: Input, detail: FunctionDetail): Promise<{ req: WindowRequest; alarm: RunbookResult["alarm"] }> {
+  const given = [input.window && "window", (input.from || input.to) && "from/to", input.alarm && "alarm"].filter(Boolean);
+  if (given.length > 1) throw new InputError(String(given[1]), `give only one of window, from/to or alarm (got ${given.join(" and ")})`);
+  if (input.from || input.to) {
+    if (!input.from || !input.to) throw new InputError(input.from ? "to" : "from", "from and to go together");
+    const fromMs = Date.parse(input.from);
+    const toMs = Date.parse(input.to);
+    if (!(fromMs < toMs)) throw new InputError("to", "must be after from");
+    return { req: { kind: "range", fromMs, toMs }, alarm: null };
+  }
+  if (input.alarm) {
+    const queue = detail.dlqArn ? (parseQueueArn(detail.dlqArn)?.queueName ?? null) : null;
+    const alarm = (await getFunctionAlarms(detail.config.name, queue)).alarms.find((a) => a.name === input.alarm);
+    if (!alarm) throw new InputError("alarm", `no alarm named ${input.alarm} watches ${detail.config.name}`, 404);
+    const info = { name: alarm.name, state: alarm.state, since: alarm.stateUpdated };
+    // A firing alarm starts the window at its state change; a quiet one says nothing about when.
+    if (alarm.state === "ALARM" && alarm.stateUpdated) return { req: { kind: "alarm", alarm: alarm.name, sinceMs: Date.parse(alarm.stateUpdated) }, alarm: info };
+    return { req: { kind: "preset", window: DEFAULT_RUNBOOK_WINDOW }, alarm: info };
+  }
+  return { req: { kind: "preset", window: input.window ?? DEFAULT_RUNBOOK_WINDOW }, alarm: null };
+}
+
+/** The runbook for a function, cached per (function, minute-aligned window, baseline days) like any AWS read. */
+export async function getRunbook(input: Input, detail: FunctionDetail, nowMs = Date.now()): Promise<RunbookResult> {
+  const { req, alarm } = await windowRequest(input, detail);
+  const incident = incidentSpan(req, nowMs);
+  const baselines = baselineSpans(incident, input.baselineDays);
+  const key = `runbook|${detail.config.name}|${incident.startMs}|${incident.endMs}|${input.baselineDays}|${alarm?.name ?? ""}`;
+  const { value } = await cachedFetch(key, getConfig().cacheTtlMs, () =>
+    runRunbook({
+      clients: awsClients(),
+      region: getConfig().region,
+      config: detail.config,
+      incident,
+      baselines,
+      alarm,
+      semaphore: insightsSemaphore,
+      deadlineMs: Date.now() + RUNBOOK_DEADLINE_MS,
+    }),
+  );
+  return value;
+}
