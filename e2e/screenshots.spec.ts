@@ -24,3 +24,10 @@ test("screenshot of the query runner with results", async ({ page }) => {
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${dir}/queries.png`, fullPage: true });
 });
+
+test("screenshot of the runbook for the bad deploy", async ({ page }) => {
+  await page.goto("/functions/checkout-api-prod/runbook");
+  await expect(page.getByTestId("runbook-step-5")).toHaveAttribute("data-verdict", "likely cause", { timeout: 30_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${dir}/runbook.png`, fullPage: true });
+});

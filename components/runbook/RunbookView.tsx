@@ -75,7 +75,7 @@ function Step({ step, incident }: { step: RunbookStep; incident: RunbookResult["
 
 /** Shows an AWS CLI command in an action as code, so it can be selected and copied whole. */
 function ActionText({ text }: { text: string }) {
-  const at = text.indexOf("aws lambda ");
+  const at = text.indexOf("aws lambda "); // update-alias (step 5), put-function-concurrency (step 1)
   if (at === -1) return <>{text}</>;
   return (
     <>

@@ -54,8 +54,10 @@ const progressOf = (status: string, s: QueryStatistics | undefined): QueryProgre
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    const onAbort = () => (clearTimeout(timer), reject(signal!.reason));
+    // Removed when the sleep ends: one listener per poll would pile up on a long run's signal.
+    const timer = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 
 async function startQuery(client: CloudWatchLogsClient, q: InsightsQuery, ledger: CostLedger, signal?: AbortSignal): Promise<string> {

@@ -101,7 +101,7 @@ describe("toThrottleInput", () => {
     const thr = series(FROM, (t) => (t >= T - 30 * 60_000 ? 20 : 0));
     const p99 = series(FROM, (t) => (t >= T - 50 * 60_000 ? 900 : 300));
     const conc = series(FROM, (t) => (t >= T - H ? 10 : 4));
-    const r = toThrottleInput(metrics({ thr, p99, conc, inv: series(FROM, () => 100) }), incident, 10, 900);
-    expect(r).toEqual({ throttles: 6 * 20, invocations: 12 * 100, peakConcurrency: 10, reservedConcurrency: 10, unreservedPool: 900, durationRoseFirst: true });
+    const r = toThrottleInput(metrics({ thr, p99, conc, inv: series(FROM, () => 100) }), incident, { name: "payments-webhook-prod", reservedConcurrency: 10 }, 900);
+    expect(r).toEqual({ functionName: "payments-webhook-prod", throttles: 6 * 20, invocations: 12 * 100, peakConcurrency: 10, reservedConcurrency: 10, unreservedPool: 900, durationRoseFirst: true });
   });
 });

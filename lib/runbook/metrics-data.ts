@@ -81,7 +81,7 @@ export function onsetMs(timestampsMs: number[], values: number[], windowStartMs:
 }
 
 /** Step 1's numbers; `unreservedPool` from GetAccountSettings. */
-export function toThrottleInput(m: RunbookMetrics, incident: Span, reservedConcurrency: number | null, unreservedPool: number | null): ThrottleInput {
+export function toThrottleInput(m: RunbookMetrics, incident: Span, fn: { name: string; reservedConcurrency: number | null }, unreservedPool: number | null): ThrottleInput {
   const hourBefore = { startMs: incident.startMs - 3_600_000, endMs: incident.endMs };
   const clip = (id: string) => {
     const r = m.results.get(id);
@@ -94,10 +94,11 @@ export function toThrottleInput(m: RunbookMetrics, incident: Span, reservedConcu
   const throttleOnset = onsetMs(thr.t, thr.v, incident.startMs, 0);
   const p99Onset = onsetMs(p99.t, p99.v, incident.startMs, 1.5);
   return {
+    functionName: fn.name,
     throttles: sumIn(m.results.get("thr"), incident),
     invocations: sumIn(m.results.get("inv"), incident),
     peakConcurrency: maxIn(m.results.get("conc"), incident),
-    reservedConcurrency,
+    reservedConcurrency: fn.reservedConcurrency,
     unreservedPool,
     durationRoseFirst: p99Onset !== null && throttleOnset !== null && p99Onset < throttleOnset,
   };
@@ -205,7 +206,8 @@ export function trafficShifts(m: RunbookMetrics, span: Span): TrafficShift[] {
 /** A chart of some of the results over a span, with the same series one day earlier as a dashed baseline. */
 export function runbookChart(m: RunbookMetrics, span: Span, series: { id: string; label: string; zero?: boolean; baseline?: boolean; axis?: "right" }[], unit: RunbookChart["unit"]): RunbookChart {
   const periodMs = PERIOD_S * 1000;
-  const window = { startMs: Math.floor(span.startMs / periodMs) * periodMs, endMs: span.endMs, periodS: PERIOD_S };
+  // Complete periods only: the last, still-filling period would look like a sudden drop.
+  const window = { startMs: Math.floor(span.startMs / periodMs) * periodMs, endMs: Math.floor(span.endMs / periodMs) * periodMs, periodS: PERIOD_S };
   const columns: Record<string, MetricResult | undefined> = {};
   const zero = new Set<string>();
   for (const s of series) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { evaluateRecentDeploy, rollbackCommand, type TrafficShift } from "@/lib/runbook/recent-deploy";
+import { deployedIn, evaluateRecentDeploy, rollbackCommand, type TrafficShift } from "@/lib/runbook/recent-deploy";
 
 const H = 3_600_000;
 const T = Date.UTC(2026, 10, 20, 12);
@@ -69,4 +69,12 @@ describe("step 5: recent deploy", () => {
     expect(evaluateRecentDeploy({ ...base, onsetMs: null }).verdict).toBe("clear");
     expect(evaluateRecentDeploy({ ...base, versions: [], byVersion: [] }).summary).toContain("$LATEST");
   });
+});
+
+test("a deploy exactly at the window's start is in it; one exactly at its end is not; the lookback's first segment is no deploy", () => {
+  const window = { startMs: T - H, endMs: T };
+  expect(deployedIn(window, [T - H], [])).toBe(true);
+  expect(deployedIn(window, [T], [])).toBe(false);
+  expect(deployedIn(window, [], [{ fromMs: T - 30 * 60_000, shares: { "4": 1 } }])).toBe(false);
+  expect(deployedIn(window, [], [{ fromMs: T - 24 * H, shares: { "4": 1 } }, { fromMs: T - 30 * 60_000, shares: { "5": 1 } }])).toBe(true);
 });

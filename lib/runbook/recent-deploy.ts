@@ -25,6 +25,13 @@ export type DeployInput = {
 const TITLE = "Recent deploy";
 const rate = (v: VersionStats) => (v.invocations > 0 ? (100 * v.errors) / v.invocations : 0);
 
+/**
+ * Did a deploy land in the span (start inclusive, end exclusive): a version published, or the alias's
+ * traffic split changing (the first shift is only where the lookback starts, not a change)?
+ */
+export const deployedIn = (span: { startMs: number; endMs: number }, publishedMs: readonly number[], shifts: readonly TrafficShift[]) =>
+  [...publishedMs, ...shifts.slice(1).map((s) => s.fromMs)].some((ms) => ms >= span.startMs && ms < span.endMs);
+
 /** The AWS CLI command that sends all of an alias's traffic back to one version (shown, never run). */
 export const rollbackCommand = (functionName: string, alias: string, version: string) =>
   `aws lambda update-alias --function-name ${functionName} --name ${alias} --function-version ${version} --routing-config 'AdditionalVersionWeights={}'`;

@@ -29,7 +29,7 @@ import {
   type RunbookMetrics,
 } from "@/lib/runbook/metrics-data";
 import { evaluateProfile } from "@/lib/runbook/profile";
-import { evaluateRecentDeploy } from "@/lib/runbook/recent-deploy";
+import { deployedIn, evaluateRecentDeploy } from "@/lib/runbook/recent-deploy";
 import type { RunbookResult, RunbookStep } from "@/lib/runbook/result";
 import { mostLikelyCause, runbookMarkdown } from "@/lib/runbook/summary";
 import { evaluateThrottles } from "@/lib/runbook/throttles";
@@ -106,7 +106,7 @@ export async function runRunbook(r: RunbookRequest): Promise<RunbookResult> {
 
   // Step 1: throttles (metrics + the account's pool).
   const step1 = withChart(
-    !metrics.ok ? evaluateThrottles(null, reason(metrics.error)) : !settings.ok ? evaluateThrottles(null, reason(settings.error)) : evaluateThrottles(toThrottleInput(metrics.data, incident, config.reservedConcurrency, settings.data)),
+    !metrics.ok ? evaluateThrottles(null, reason(metrics.error)) : !settings.ok ? evaluateThrottles(null, reason(settings.error)) : evaluateThrottles(toThrottleInput(metrics.data, incident, { name: config.name, reservedConcurrency: config.reservedConcurrency }, settings.data)),
     (m) => ({
       ...runbookChart(m, chart, [{ id: "conc", label: "Peak concurrency" }, { id: "thr", label: "Throttles", zero: true, axis: "right" }], "count"),
       reference: config.reservedConcurrency !== null ? { value: config.reservedConcurrency, label: `reserved ${config.reservedConcurrency}` } : undefined,
@@ -114,8 +114,7 @@ export async function runRunbook(r: RunbookRequest): Promise<RunbookResult> {
   );
 
   // Step 2: cold starts (logs), with the deploys and OOM kills that recycle environments.
-  const inWindow = (ms: number) => ms >= incident.startMs && ms < incident.endMs;
-  const deployInWindow = (versions.ok && versions.data.some((v) => inWindow(Date.parse(v.lastModified)))) || shifts.slice(1).some((s) => inWindow(s.fromMs));
+  const deployInWindow = deployedIn(incident, versions.ok ? versions.data.map((v) => Date.parse(v.lastModified)) : [], shifts);
   const step2 = withChart(
     health.ok
       ? evaluateColdStarts({

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { evaluateThrottles } from "@/lib/runbook/throttles";
 
-const base = { throttles: 0, invocations: 10_000, peakConcurrency: 8, reservedConcurrency: 10, unreservedPool: 900, durationRoseFirst: false };
+const base = { functionName: "payments-webhook-prod", throttles: 0, invocations: 10_000, peakConcurrency: 8, reservedConcurrency: 10, unreservedPool: 900, durationRoseFirst: false };
 
 describe("step 1: throttles", () => {
   test("no throttles: clear", () => {
@@ -13,7 +13,7 @@ describe("step 1: throttles", () => {
     const r = evaluateThrottles({ ...base, throttles: 300, peakConcurrency: 10 });
     expect(r.verdict).toBe("likely cause");
     expect(r.action).toContain("from 10 to 14");
-    expect(r.action).toContain("--reserved-concurrent-executions 14");
+    expect(r.action).toContain("aws lambda put-function-concurrency --function-name payments-webhook-prod --reserved-concurrent-executions 14");
   });
 
   test("a few throttles below the limit only contribute", () => {

@@ -6,6 +6,7 @@ export const THROTTLE_THRESHOLDS = {
 } as const;
 
 export type ThrottleInput = {
+  functionName: string;
   throttles: number;
   invocations: number;
   peakConcurrency: number | null; // ConcurrentExecutions Maximum in the window
@@ -48,7 +49,7 @@ export function evaluateThrottles(m: ThrottleInput | null, failure?: string): St
         : m.durationRoseFirst
           ? "Duration rose before the throttles: the function is slower, so it holds environments longer. Look downstream first (step 3) before raising concurrency."
           : m.reservedConcurrency !== null && suggested !== null
-            ? `Raise reserved concurrency from ${m.reservedConcurrency} to ${suggested}: aws lambda put-function-concurrency --function-name <name> --reserved-concurrent-executions ${suggested}`
+            ? `Raise reserved concurrency from ${m.reservedConcurrency} to ${suggested}: aws lambda put-function-concurrency --function-name ${m.functionName} --reserved-concurrent-executions ${suggested}`
             : "Request a higher account concurrency quota (Service Quotas, Lambda concurrent executions) or reserve concurrency for this function.",
     why: `Likely cause when ≥ ${THROTTLE_THRESHOLDS.likelyRatePct} % of requests are throttled and peak concurrency reaches the limit; contributing when any request is throttled. The suggestion is the peak demand (peak concurrency × requests / invocations) plus ${Math.round((THROTTLE_THRESHOLDS.headroom - 1) * 100)} %.`,
   };
