@@ -1,6 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { Range } from "@/lib/ranges";
 import type { RunbookResult } from "@/lib/runbook/result";
+import type { FunctionCost } from "@/lib/cost/function-cost";
 import type { AlarmInfo, AwsFailure, FleetOverview, FunctionMetrics, ObservationCost } from "@/lib/types";
 
 /** A non-2xx answer from our API, with the body's `error` (a field/reason or an AWS failure). */
@@ -44,6 +45,12 @@ export const functionQueries = {
       queryKey: ["function", name, "alarms"],
       queryFn: ({ signal }) => getJson<{ alarms: AlarmInfo[]; cost: ObservationCost }>(`/api/functions/${encodeURIComponent(name)}/alarms`, signal),
       staleTime: STALE_MS,
+    }),
+  cost: (name: string) =>
+    queryOptions({
+      queryKey: ["function", name, "cost"],
+      queryFn: ({ signal }) => getJson<FunctionCost>(`/api/functions/${encodeURIComponent(name)}/cost`, signal),
+      staleTime: 15 * 60_000, // the server keeps a week's measurement for 15 minutes
     }),
   /** `query`: the runbook's own URL parameters (window | from&to | alarm, baselineDays), passed through. */
   runbook: (name: string, query: string) =>

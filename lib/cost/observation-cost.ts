@@ -1,11 +1,12 @@
 import "server-only";
+import { PRICE_LISTS } from "@/lib/cost/prices";
 import type { ObservationCost } from "@/lib/types";
 
 /** $0.01 per 1,000 metrics requested; GetMetricData is never in the free tier (aws.amazon.com/cloudwatch/pricing, 2026-11). */
 export const GET_METRIC_DATA_USD_PER_METRIC = 0.01 / 1_000;
 
-/** $0.005 per GB of log data scanned by Logs Insights (aws.amazon.com/cloudwatch/pricing, 2026-11). */
-export const LOGS_INSIGHTS_USD_PER_GB_SCANNED = 0.005;
+/** Logs Insights' price per GB scanned, from the price table (lib/cost/prices.ts). */
+export const LOGS_INSIGHTS_USD_PER_GB_SCANNED = PRICE_LISTS["us-east-1"].logsInsightsUsdPerGbScanned;
 const BYTES_PER_GB = 1024 ** 3;
 
 /** Tallies the AWS calls made to build one view. Lambda, SQS and Describe* calls are free for our volumes. */

@@ -5,6 +5,7 @@ import { CostLine } from "@/components/CostLine";
 import { ErrorBox } from "@/components/ErrorBox";
 import { AlarmsPanel } from "@/components/function/AlarmsPanel";
 import { ConfigPanels } from "@/components/function/ConfigPanels";
+import { CostPanel } from "@/components/cost/CostPanel";
 import { FunctionCharts } from "@/components/function/FunctionCharts";
 import { LogPanels } from "@/components/function/LogPanels";
 import { getConfig } from "@/lib/config";
@@ -48,6 +49,7 @@ export default async function FunctionPage({ params }: { params: Promise<{ name:
         <LogPanels name={name} region={getConfig().region} />
       </Suspense>
       <AlarmsPanel name={name} />
+      <CostPanel name={name} />
       <ConfigPanels detail={detail} />
       <CostLine cost={detail.cost} label="Configuration" />
     </>

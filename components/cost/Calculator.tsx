@@ -1,0 +1,158 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { getJson } from "@/components/api";
+import { calculatorHref } from "@/components/cost/CostPanel";
+import { TermsTable } from "@/components/cost/TermsTable";
+import { useUrlState } from "@/components/useUrlState";
+import { EstimateQuery } from "@/lib/cost/estimate-query";
+import { estimateMonthlyCost } from "@/lib/cost/lambda-cost";
+import { actualLoad, breakEvenLoad, comparisonRows, DEFAULT_CONTAINER, HOURS_PER_MONTH } from "@/lib/cost/lambda-vs-container";
+import { ARCHITECTURES, PRICED_REGIONS } from "@/lib/cost/prices";
+import type { FunctionCost } from "@/lib/cost/function-cost";
+import { formatUsd } from "@/lib/format";
+
+// The defaults are AWS's own first pricing example (mobile backend), so the page opens on a sum
+// anyone can check against https://aws.amazon.com/lambda/pricing/.
+const DEFAULTS: Record<string, string> = { requests: "3000000", durationMs: "120", memoryMb: "1536", architecture: "x86_64", freeTier: "true" };
+const FIELDS: { key: string; label: string; hint: string }[] = [
+  { key: "requests", label: "Requests a month", hint: "" },
+  { key: "durationMs", label: "Billed duration (ms)", hint: "average per invocation, INIT included" },
+  { key: "memoryMb", label: "Memory (MB)", hint: "128–10,240" },
+  { key: "ephemeralStorageMb", label: "Ephemeral storage (MB)", hint: "512 free" },
+  { key: "provisionedConcurrency", label: "Provisioned concurrency", hint: "environments" },
+  { key: "provisionedHours", label: "…enabled hours", hint: "of 730" },
+  { key: "logGb", label: "Logs ingested (GB)", hint: "" },
+  { key: "xrayTraces", label: "X-Ray traces", hint: "recorded" },
+];
+const INPUT_KEYS = [...FIELDS.map((f) => f.key), "architecture", "freeTier", "region"];
+
+type Inventory = { functions: { name: string }[] };
+
+export function Calculator() {
+  const { params, set } = useUrlState();
+  const raw = Object.fromEntries(INPUT_KEYS.map((k) => [k, params.get(k) ?? DEFAULTS[k] ?? ""]).filter(([, v]) => v !== ""));
+  const parsed = EstimateQuery.safeParse(raw);
+  const error = parsed.success ? null : parsed.error.issues[0];
+  const input = parsed.success ? { ...parsed.data, freeTier: parsed.data.freeTier === "true" } : null;
+  const estimate = input ? estimateMonthlyCost(input) : null;
+  const containerText = params.get("containerUsdPerHour") ?? DEFAULT_CONTAINER.usdPerHour.toFixed(5);
+  const containerUsdPerHour = Number(containerText) > 0 ? Number(containerText) : DEFAULT_CONTAINER.usdPerHour;
+  const fn = params.get("fn") ?? "";
+
+  const inventory = useQuery({ queryKey: ["inventory"], queryFn: ({ signal }) => getJson<Inventory>("/api/inventory", signal), staleTime: 300_000 });
+  const prefill = async (name: string) => {
+    if (!name) return set({ fn: null });
+    const c = await getJson<FunctionCost>(`/api/functions/${encodeURIComponent(name)}/cost`);
+    const href = calculatorHref(name, c);
+    if (!href) return set({ fn: name });
+    const next = Object.fromEntries(new URLSearchParams(href.split("?")[1]));
+    set({ ...Object.fromEntries(INPUT_KEYS.map((k) => [k, null])), freeTier: "false", ...next });
+  };
+
+  return (
+    <>
+      <section className="panel" aria-label="Cost formula">
+        <h2>Cost formula</h2>
+        <div className="toolbar">
+          <label>
+            prefill from a function
+            <select value={fn} onChange={(e) => void prefill(e.target.value)} aria-label="Prefill from a function" data-testid="prefill">
+              <option value="">—</option>
+              {(inventory.data?.functions ?? []).map((f) => (
+                <option key={f.name}>{f.name}</option>
+              ))}
+            </select>
+          </label>
+          {fn && <span className="muted">its last 7 days, projected to a 730-hour month</span>}
+        </div>
+        <div className="calc-grid">
+          {FIELDS.map((f) => (
+            <label key={f.key}>
+              {f.label}
+              <input inputMode="decimal" value={raw[f.key] ?? ""} placeholder={f.hint} aria-label={f.label} data-field={f.key} onChange={(e) => set({ [f.key]: e.target.value, fn: null })} />
+            </label>
+          ))}
+          <label>
+            Architecture
+            <select value={raw.architecture} onChange={(e) => set({ architecture: e.target.value })} aria-label="Architecture" data-field="architecture">
+              {ARCHITECTURES.map((a) => (
+                <option key={a}>{a}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Region
+            <select value={raw.region ?? "us-east-1"} onChange={(e) => set({ region: e.target.value })} aria-label="Region">
+              {PRICED_REGIONS.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={raw.freeTier === "true"} onChange={(e) => set({ freeTier: e.target.checked ? "true" : "false" })} data-field="freeTier" /> apply the account&apos;s free tier
+          </label>
+        </div>
+        {error && (
+          <div className="error-box" role="alert" data-testid="calc-error">
+            <b>{error.path.join(".")}</b>: {error.message}
+          </div>
+        )}
+        {estimate && <TermsTable terms={estimate.terms} totalUsd={estimate.totalUsd} testId="calc-terms" />}
+      </section>
+      {input && <ContainerComparison input={input} containerText={containerText} containerUsdPerHour={containerUsdPerHour} onPrice={(v) => set({ containerUsdPerHour: v })} />}
+    </>
+  );
+}
+
+function ContainerComparison(p: { input: Parameters<typeof estimateMonthlyCost>[0]; containerText: string; containerUsdPerHour: number; onPrice: (v: string) => void }) {
+  const { input, containerUsdPerHour } = p;
+  const fn = { durationMs: input.durationMs, memoryMb: input.memoryMb, architecture: input.architecture, region: input.region };
+  const rows = comparisonRows(fn, containerUsdPerHour);
+  const breakEven = breakEvenLoad(fn, containerUsdPerHour);
+  const load = actualLoad(input.requests, input.durationMs);
+  const environments = Math.max(1, Math.ceil(load));
+  const perEnvironmentLoad = load / environments;
+  return (
+    <section className="panel" aria-label="Lambda or a container">
+      <h2>Lambda or an always-on container</h2>
+      <div className="toolbar">
+        <label>
+          container $ / hour
+          <input value={p.containerText} onChange={(e) => p.onPrice(e.target.value)} aria-label="Container price per hour" style={{ width: 90 }} />
+        </label>
+        <span className="muted">
+          default: a Fargate task, 1 vCPU + 2 GB, x86, us-east-1 (${DEFAULT_CONTAINER.usdPerHour.toFixed(5)}/h = {formatUsd(DEFAULT_CONTAINER.usdPerHour * HOURS_PER_MONTH)} a month)
+        </span>
+      </div>
+      <p data-testid="break-even">
+        {breakEven === null ? (
+          <>Lambda stays cheaper than this container even at 100 % load.</>
+        ) : (
+          <>
+            Break-even at <b>{(breakEven * 100).toFixed(1)} %</b> load: below it Lambda is cheaper, above it the container.
+          </>
+        )}{" "}
+        These inputs keep {environments === 1 ? "one environment" : `${environments} environments`} busy <b data-testid="actual-load">{(perEnvironmentLoad * 100).toFixed(1)} %</b> of the time
+        {environments > 1 ? ` (compared with ${environments} containers)` : ""}.
+      </p>
+      <ResponsiveContainer width="100%" height={260}>
+        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke="#eef1f4" vertical={false} />
+          <XAxis dataKey="loadPct" type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v} %`} fontSize={11} />
+          <YAxis tickFormatter={(v: number) => `$${v.toFixed(0)}`} fontSize={11} width={64} />
+          <Tooltip labelFormatter={(v) => `${v} % load`} formatter={(v) => (typeof v === "number" ? formatUsd(v) : "—")} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Line dataKey="lambdaUsd" name="Lambda, a month" stroke="#2457c5" dot={false} isAnimationActive={false} />
+          <Line dataKey="containerUsd" name="Container, a month" stroke="#9a6700" dot={false} isAnimationActive={false} />
+          {breakEven !== null && <ReferenceLine x={breakEven * 100} stroke="#c62828" strokeDasharray="5 4" label={{ value: "break-even", fontSize: 11, fill: "#c62828", position: "insideTopRight" }} />}
+          <ReferenceLine x={Math.min(perEnvironmentLoad * 100, 100)} stroke="#1a7f37" label={{ value: "these inputs", fontSize: 11, fill: "#1a7f37", position: "insideTopLeft" }} />
+        </LineChart>
+      </ResponsiveContainer>
+      <p className="muted" style={{ fontSize: 12 }}>
+        Load is the share of the month one execution environment is busy. Lambda&apos;s cost grows with it (requests and GB-s at list price, no free tier); the container&apos;s does not. The rule
+        of thumb puts the break-even near 30 % of constant load; it moves with memory, duration and architecture, and a container needs headroom for peaks that Lambda absorbs.
+      </p>
+    </section>
+  );
+}

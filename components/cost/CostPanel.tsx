@@ -1,0 +1,60 @@
+"use client";
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { functionQueries } from "@/components/api";
+import { CostLine } from "@/components/CostLine";
+import { ErrorBox, QueryError } from "@/components/ErrorBox";
+import { TermsTable } from "@/components/cost/TermsTable";
+import { formatCount, formatDurationMs } from "@/lib/format";
+import type { FunctionCost } from "@/lib/cost/function-cost";
+
+/** The calculator's URL for this function's measured figures, projected to a month. */
+export function calculatorHref(name: string, c: FunctionCost): string | null {
+  if (!c.inputs.ok) return null;
+  const m = c.inputs.data;
+  const k = 730 / c.sample.hours;
+  const q = new URLSearchParams({
+    fn: name,
+    requests: String(Math.round(m.invocations * k)),
+    durationMs: String(Math.round((m.avgBilledDurationMs ?? 0) * 100) / 100),
+    memoryMb: String(m.memorySizeMb),
+    architecture: c.architecture,
+  });
+  if (m.provisionedConcurrency) q.set("provisionedConcurrency", String(m.provisionedConcurrency)), q.set("provisionedHours", "730");
+  if (m.logBytes) q.set("logGb", String(Math.round(((m.logBytes * k) / 1024 ** 3) * 1000) / 1000));
+  if (m.tracesRecorded) q.set("xrayTraces", String(Math.round(m.tracesRecorded * k)));
+  return `/calculator?${q}`;
+}
+
+export function CostPanel({ name }: { name: string }) {
+  const q = useQuery(functionQueries.cost(name));
+  return (
+    <section className="panel" aria-label="Cost" data-testid="cost-panel">
+      <h2>Cost: projected month at list prices</h2>
+      {q.isPending && <div className="muted">Measuring the last 7 days (one Logs Insights scan of the REPORT lines)…</div>}
+      {q.isError && <QueryError title="Cost unavailable" error={q.error} />}
+      {q.data && !q.data.inputs.ok && <ErrorBox title="Cost unavailable: the function's usage could not be measured" failure={q.data.inputs.error} />}
+      {q.data && q.data.inputs.ok && (
+        <>
+          <div className="summary">
+            <span>
+              last 7 days: <b>{formatCount(q.data.inputs.data.invocations)}</b> invocations
+            </span>
+            <span>
+              billed <b>{formatDurationMs(q.data.inputs.data.avgBilledDurationMs)}</b> on average (run {formatDurationMs(q.data.inputs.data.avgDurationMs)}, INIT included in billed)
+            </span>
+            <span>
+              <b>{formatCount(q.data.inputs.data.gbSeconds)}</b> GB-s
+            </span>
+            <span>{q.data.inputs.data.logBytes === null ? "log bytes unknown" : <><b>{formatCount(q.data.inputs.data.logBytes / 1024 ** 2)}</b> MB of logs</>}</span>
+          </div>
+          <TermsTable terms={q.data.terms} totalUsd={q.data.monthlyUsd} testId="function-cost-terms" />
+          <p className="muted" style={{ fontSize: 12 }}>
+            {q.data.note} <Link href={calculatorHref(name, q.data)!} data-testid="open-calculator">Open in the calculator →</Link>
+          </p>
+          <CostLine cost={q.data.cost} label="Cost panel" />
+        </>
+      )}
+    </section>
+  );
+}

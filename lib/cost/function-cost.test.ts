@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { defaultRuleTraces, projectMonth, type MeasuredInputs } from "@/lib/cost/function-cost";
+import { CostLedger } from "@/lib/cost/observation-cost";
+import { numberOf } from "@/lib/insights/parse-results";
+import { runQuery } from "@/lib/insights/run-query";
+import { savedQueries } from "@/lib/insights/saved-queries";
+import { Semaphore } from "@/lib/insights/semaphore";
+import { functionUsage } from "@/sim/model";
+import { startSim, type RunningSim } from "@/sim/server";
+import { CREDENTIALS, fixedModel, NOW_MS } from "@/sim/test/helpers";
+
+const week: MeasuredInputs = { invocations: 1_680_000, coldStarts: 0, avgDurationMs: 99, avgBilledDurationMs: 100, gbSeconds: 168_000, memorySizeMb: 1024, logBytes: null, tracesRecorded: null, provisionedConcurrency: 0 };
+
+describe("projectMonth: a week scaled to 730 hours, term by term", () => {
+  test("1.68M requests and 168,000 GB-s a week → 7.3M requests ($1.46) and 730,000 GB-s ($12.17)", () => {
+    const terms = projectMonth(week, "x86_64", "us-east-1");
+    expect(terms.map((t) => [t.name, Math.round(t.quantity * 1e6) / 1e6, t.usd])).toEqual([
+      ["Lambda requests", 7_300_000, 1.46],
+      ["Lambda duration (x86_64)", 730_000, 12.17], // 730,000 × $0.0000166667 = $12.1667
+    ]);
+  });
+
+  test("logs, traces and provisioned concurrency add their terms; provisioned environments take the GB-s that fit at the lower rate", () => {
+    const terms = projectMonth({ ...week, logBytes: 2 * 1024 ** 3, tracesRecorded: 100_000, provisionedConcurrency: 1 }, "arm64", "us-east-1");
+    const by = Object.fromEntries(terms.map((t) => [t.name, t]));
+    expect(by["CloudWatch Logs ingestion"].quantity).toBeCloseTo((2 * 730) / 168, 9); // GB
+    expect(by["X-Ray traces recorded"].quantity).toBeCloseTo((100_000 * 730) / 168, 6);
+    // one 1 GB environment for 730 h holds 2,628,000 GB-s: all 730,000 run on it
+    expect(by["Provisioned concurrency"].quantity).toBe(2_628_000);
+    expect(by["Duration on provisioned concurrency"].quantity).toBeCloseTo(730_000, 6);
+    expect(by["Lambda duration (arm64)"].quantity).toBeCloseTo(0, 6);
+  });
+});
+
+test("X-Ray's default rule: 1 trace a second, then 5 % of the rest", () => {
+  expect(defaultRuleTraces([100, 3600, 13_600])).toBe(100 + 3600 + 3600 + 500);
+});
+
+describe("the billed-duration query against the demo account's invocations", () => {
+  let sim: RunningSim;
+  beforeAll(async () => void (sim = await startSim({ port: 0, model: fixedModel() })));
+  afterAll(() => sim.close());
+
+  // Text and JSON log formats (identity-auth-prod), a cold-start-heavy one: Σ billed duration and GB-s
+  // from the REPORT lines equal the model's billed usage exactly.
+  for (const fn of ["checkout-api-prod", "identity-auth-prod", "identity-token-rotator-prod"]) {
+    test(fn, async () => {
+      const logs = new CloudWatchLogsClient({ endpoint: sim.url, region: "us-east-1", credentials: CREDENTIALS });
+      const span = { startMs: NOW_MS - 6 * 3_600_000, endMs: NOW_MS };
+      const r = await runQuery(logs, { logGroupNames: [`/aws/lambda/${fn}`], queryString: savedQueries().get("billed-duration")!.queryString, ...span }, { ledger: new CostLedger(), semaphore: new Semaphore(2), deadlineMs: Date.now() + 60_000 });
+      const truth = functionUsage(sim.model, fn, span.startMs, span.endMs)!;
+      expect(numberOf(r.rows[0].invocations)).toBe(truth.invocations);
+      expect(numberOf(r.rows[0].sumBilledDurationMs)).toBe(truth.billedDurationMs);
+      expect(numberOf(r.rows[0].gbSeconds)).toBeCloseTo(truth.billedMbMs / 1024 / 1000, 3);
+    });
+  }
+});
