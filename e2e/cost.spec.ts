@@ -40,3 +40,54 @@ test("the function page's cost panel shows each term with its working and links 
   await expect(page).toHaveURL(/\/calculator\?fn=search-suggest-prod/);
   await expect(page.getByTestId("calc-terms")).toContainText("Lambda duration");
 });
+
+test("/cost groups the bill by each tag key, calls out untagged spend and a value spelled two ways", async ({ page }) => {
+  await page.goto("/cost?tagKey=service");
+  const table = page.getByTestId("cost-table");
+  await expect(table.locator("tr[data-tag-value='checkout']")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId("untagged")).toContainText("has no service tag");
+  await expect(page.getByTestId("case-variants")).toContainText("“checkout”, “Checkout”");
+  await expect(table.locator("tr[data-tag-value='checkout']")).toContainText("AWS Lambda");
+  for (const key of ["env", "owner"]) {
+    await page.getByTestId("tag-key").selectOption(key);
+    await expect(page).toHaveURL(new RegExp(`tagKey=${key}`));
+    await expect(table.locator("tbody tr").first()).toBeVisible({ timeout: 60_000 });
+  }
+  await page.getByTestId("tag-key").selectOption("env");
+  await expect(table.locator("tr[data-tag-value='prod']")).toBeVisible();
+});
+
+test("/cost CSV holds every tag value with its months and total", async ({ page }) => {
+  await page.goto("/cost?tagKey=service");
+  await expect(page.getByTestId("cost-table").locator("tr[data-tag-value='checkout']")).toBeVisible({ timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("cost-csv").click()]);
+  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const [header, ...rows] = csv.trim().split(/\r?\n/); // RFC 4180 line ends
+  expect(header).toMatch(/^service,\d{4}-\d\d(,\d{4}-\d\d){11},total,sharePct$/);
+  const rowCount = await page.getByTestId("cost-table").locator("tbody tr").count();
+  expect(rows).toHaveLength(rowCount);
+  expect(rows.some((r) => r.startsWith("checkout,"))).toBe(true);
+  expect(rows.some((r) => r.startsWith("(untagged),"))).toBe(true);
+});
+
+test("drilling into a tag value lists its functions with estimates, and flags the fully traced one", async ({ page }) => {
+  await page.goto("/cost?tagKey=service");
+  await page.getByTestId("cost-table").locator("tr[data-tag-value='checkout']").getByTestId("drill-down").click({ timeout: 60_000 });
+  await expect(page).toHaveURL(/value=checkout/);
+  const drill = page.getByTestId("drill-down-panel");
+  const checkout = drill.locator("tr[data-function='checkout-api-prod']");
+  await expect(checkout).toBeVisible({ timeout: 60_000 });
+  await expect(checkout).toContainText("Every request is traced");
+  await expect(checkout.getByTestId("function-estimate")).toHaveText(/^\$\d/);
+});
+
+test("reconciliation: our estimate against the bill, the gap named, under 2 % unexplained", async ({ page }) => {
+  await page.goto("/cost?tagKey=service");
+  const panel = page.getByTestId("reconciliation");
+  await expect(panel.getByTestId("unexplained-pct")).toBeVisible({ timeout: 90_000 });
+  const pct = Number((await panel.getByTestId("unexplained-pct").innerText()).replace(" %", ""));
+  expect(pct).toBeLessThan(2);
+  // traces are billed untagged: checkout's estimate carries them, the untagged row the bill
+  await expect(panel.locator("tr[data-reconcile='checkout']")).toContainText("X-Ray traces, billed untagged");
+  await expect(panel.locator("tr[data-reconcile='(untagged)']")).toContainText("X-Ray traces, billed untagged $-");
+});

@@ -31,3 +31,15 @@ test("screenshot of the runbook for the bad deploy", async ({ page }) => {
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${dir}/runbook.png`, fullPage: true });
 });
+
+test("screenshots of cost by tag (with a drill-down) and the calculator", async ({ page }) => {
+  await page.goto("/cost?tagKey=service&value=checkout");
+  await expect(page.getByTestId("drill-down-panel").locator("tr[data-function='checkout-api-prod']")).toBeVisible({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${dir}/cost.png`, fullPage: true });
+
+  await page.goto("/calculator?requests=26000000&durationMs=103.5&memoryMb=1024&architecture=x86_64&xrayTraces=3370000&fn=checkout-api-prod");
+  await expect(page.getByTestId("calc-terms")).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${dir}/calculator.png`, fullPage: true });
+});

@@ -73,6 +73,7 @@ export type FunctionConfig = FunctionSummary & {
   codeSizeBytes: number;
   ephemeralStorageMb: number;
   tracingMode: string;
+  appLogLevel: string | null; // LoggingConfig.ApplicationLogLevel (JSON log format only)
   logFormat: string;
   reservedConcurrency: number | null; // null = unreserved (uses the account's pool)
   tags: Record<string, string>;

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     functionCount: settings.functionCount,
     fixedNowMs: settings.fixedNowMs,
     queries: { minMs: settings.queryMinMs, timeoutMs: settings.queryTimeoutMs },
+    warmBilling: true,
   });
   for (const { path, logGroup } of imports) {
     try {
@@ -94,6 +95,10 @@ async function main(): Promise<void> {
   const count = sim.model.fleet.functions.length;
   const frozen = settings.fixedNowMs !== undefined ? `, clock frozen at ${new Date(settings.fixedNowMs).toISOString()}` : "";
   console.log(`Demo AWS account (${count} functions, seed ${settings.seed}${frozen}) listening on ${sim.url}`);
+  // Cost Explorer answers from a bill whose last 14 days are computed from every invocation: ready
+  // in the background a few seconds after start (a Cost Explorer call made before then waits for it).
+  const billingStartedMs = performance.now();
+  sim.billing.ready().then(() => console.log(`sim: Cost Explorer data ready (${((performance.now() - billingStartedMs) / 1000).toFixed(1)} s)`));
 
   let closing = false;
   const stop = (signal: string) => {

@@ -1,5 +1,5 @@
-// The demo AWS account's HTTP server: one port that answers Lambda (REST-JSON), CloudWatch and SQS
-// (JSON 1.0), CloudWatch Logs (JSON 1.1), STS (query/XML) and the /_sim/ control path. The wire layer is here and in
+// The demo AWS account's HTTP server: one port that answers Lambda and X-Ray (REST-JSON), CloudWatch and SQS
+// (JSON 1.0), CloudWatch Logs, Tagging and Cost Explorer (JSON 1.1), STS (query/XML) and the /_sim/ control path. The wire layer is here and in
 // sim/wire + sim/services; the fleet itself lives in sim/model and is reached only through SimModel.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -9,6 +9,8 @@ import type { SimModel } from "./model/types";
 import { Faults } from "./control/faults";
 import { Meter } from "./control/meter";
 import { CONTROL_PREFIX, handleControl } from "./control/routes";
+import { type BillingLedger, billingLedger } from "./billing/ledger";
+import { ceService } from "./services/ce";
 import { cloudwatchService } from "./services/cloudwatch";
 import { lambdaService } from "./services/lambda";
 import { logsService } from "./services/logs";
@@ -17,6 +19,8 @@ import type { QueryConfig } from "./logs/query-runner";
 import { sqsService } from "./services/sqs";
 import { stsService } from "./services/sts";
 import { taggingService } from "./services/tagging";
+import { xrayService } from "./services/xray";
+import { LOGS_NAMESPACE, logsMetricSeries } from "./logs/ingestion";
 import { createDispatcher } from "./wire/dispatch";
 import { AwsError } from "./wire/errors";
 import { BodyTooLargeError, jsonResponse, readRequest, writeResponse, type SimRequest, type SimResponse } from "./wire/http";
@@ -33,6 +37,12 @@ export interface StartSimOptions {
   model?: SimModel;
   /** Logs Insights timing (SIM_QUERY_MIN_MS, SIM_QUERY_TIMEOUT_MS); defaults in sim/logs/query-runner.ts. */
   queries?: Partial<QueryConfig>;
+  /**
+   * Start computing the bill's exact days in the background (≈ 15 s for 40 functions, in slices
+   * between requests), so the first Cost Explorer call does not wait for it. Off by default: tests
+   * start many servers and most never ask Cost Explorer.
+   */
+  warmBilling?: boolean;
 }
 
 export interface RunningSim {
@@ -43,10 +53,13 @@ export interface RunningSim {
   faults: Faults;
   /** CloudWatch Logs state: stored events (imports, PutLogEvents), queries, query definitions. */
   logs: LogsState;
+  /** The account's bill (what Cost Explorer answers from); shared by every server of the same model. */
+  billing: BillingLedger;
   close(): Promise<void>;
 }
 
-export const SERVICES = [lambdaService, cloudwatchService, sqsService, stsService, taggingService];
+// CloudWatch is built per server too (below): its AWS/Logs metrics come from the account's log store.
+export const SERVICES = [lambdaService, sqsService, stsService, taggingService, xrayService, ceService];
 
 export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> {
   const host = opts.host ?? "127.0.0.1";
@@ -56,8 +69,11 @@ export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> 
   const meter = new Meter();
   const faults = new Faults();
   const logs = createLogsState(model, meter, opts.queries);
+  const billing = billingLedger(model);
+  if (opts.warmBilling) void billing.ready();
   // CloudWatch Logs keeps per-account state (events, running queries), so it is built per server.
-  const dispatch = createDispatcher([...SERVICES, logsService(logs, meter, faults)]);
+  const cloudwatch = cloudwatchService({ [LOGS_NAMESPACE]: (m, req) => logsMetricSeries(m, logs.store, req) });
+  const dispatch = createDispatcher([...SERVICES, cloudwatch, logsService(logs, meter, faults)]);
   let fallbackHost = `${host}:${opts.port ?? 4566}`;
 
   async function answer(request: SimRequest): Promise<SimResponse> {
@@ -108,6 +124,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> 
     meter,
     faults,
     logs,
+    billing,
     close: () =>
       new Promise<void>((resolve) => {
         logs.queries.cancelAll();

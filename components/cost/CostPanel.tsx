@@ -5,7 +5,7 @@ import { functionQueries } from "@/components/api";
 import { CostLine } from "@/components/CostLine";
 import { ErrorBox, QueryError } from "@/components/ErrorBox";
 import { TermsTable } from "@/components/cost/TermsTable";
-import { formatCount, formatDurationMs } from "@/lib/format";
+import { formatCount, formatDurationMs, formatUsd } from "@/lib/format";
 import type { FunctionCost } from "@/lib/cost/function-cost";
 
 /** The calculator's URL for this function's measured figures, projected to a month. */
@@ -48,6 +48,11 @@ export function CostPanel({ name }: { name: string }) {
             </span>
             <span>{q.data.inputs.data.logBytes === null ? "log bytes unknown" : <><b>{formatCount(q.data.inputs.data.logBytes / 1024 ** 2)}</b> MB of logs</>}</span>
           </div>
+          {q.data.hidden.map((h) => (
+            <div key={h.kind} className="error-box" role="note" data-testid={`hidden-cost-${h.kind}`}>
+              <b>{h.title}</b>: {h.detail} {h.savingUsd > 0 && <b>Saving: {formatUsd(h.savingUsd)} a month.</b>}
+            </div>
+          ))}
           <TermsTable terms={q.data.terms} totalUsd={q.data.monthlyUsd} testId="function-cost-terms" />
           <p className="muted" style={{ fontSize: 12 }}>
             {q.data.note} <Link href={calculatorHref(name, q.data)!} data-testid="open-calculator">Open in the calculator →</Link>

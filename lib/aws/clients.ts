@@ -1,13 +1,15 @@
 import "server-only";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
+import { XRayClient } from "@aws-sdk/client-xray";
 import { getConfig } from "@/lib/config";
 
-export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient; tagging: ResourceGroupsTaggingAPIClient; logs: CloudWatchLogsClient };
+export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient; tagging: ResourceGroupsTaggingAPIClient; logs: CloudWatchLogsClient; ce: CostExplorerClient; xray: XRayClient };
 
 const clientsByRegion = new Map<string, AwsClients>();
 
@@ -32,6 +34,9 @@ export function awsClients(region = getConfig().region): AwsClients {
       sts: new STSClient(common),
       tagging: new ResourceGroupsTaggingAPIClient(common),
       logs: new CloudWatchLogsClient(common),
+      // Cost Explorer has one endpoint, in us-east-1, whatever the region being watched.
+      ce: new CostExplorerClient({ ...common, region: "us-east-1" }),
+      xray: new XRayClient(common),
     };
     clientsByRegion.set(region, clients);
   }

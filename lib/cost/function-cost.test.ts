@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { defaultRuleTraces, projectMonth, type MeasuredInputs } from "@/lib/cost/function-cost";
+import { projectMonth, type MeasuredInputs } from "@/lib/cost/function-cost";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import { numberOf } from "@/lib/insights/parse-results";
 import { runQuery } from "@/lib/insights/run-query";
@@ -10,7 +10,7 @@ import { functionUsage } from "@/sim/model";
 import { startSim, type RunningSim } from "@/sim/server";
 import { CREDENTIALS, fixedModel, NOW_MS } from "@/sim/test/helpers";
 
-const week: MeasuredInputs = { invocations: 1_680_000, coldStarts: 0, avgDurationMs: 99, avgBilledDurationMs: 100, gbSeconds: 168_000, memorySizeMb: 1024, logBytes: null, tracesRecorded: null, provisionedConcurrency: 0 };
+const week: MeasuredInputs = { sampleHours: 168, invocations: 1_680_000, coldStarts: 0, avgDurationMs: 99, avgBilledDurationMs: 100, gbSeconds: 168_000, memorySizeMb: 1024, logBytes: null, tracesRecorded: null, sampling: null, tracesAtLambdaDefault: null, provisionedConcurrency: 0 };
 
 describe("projectMonth: a week scaled to 730 hours, term by term", () => {
   test("1.68M requests and 168,000 GB-s a week → 7.3M requests ($1.46) and 730,000 GB-s ($12.17)", () => {
@@ -31,10 +31,6 @@ describe("projectMonth: a week scaled to 730 hours, term by term", () => {
     expect(by["Duration on provisioned concurrency"].quantity).toBeCloseTo(730_000, 6);
     expect(by["Lambda duration (arm64)"].quantity).toBeCloseTo(0, 6);
   });
-});
-
-test("X-Ray's default rule: 1 trace a second, then 5 % of the rest", () => {
-  expect(defaultRuleTraces([100, 3600, 13_600])).toBe(100 + 3600 + 3600 + 500);
 });
 
 describe("the billed-duration query against the demo account's invocations", () => {

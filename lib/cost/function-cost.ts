@@ -6,11 +6,14 @@ import { getConfig } from "@/lib/config";
 import { durationCost, gbOfMb, logsIngestionCost, provisionedConcurrencyCost, provisionedDurationCost, requestsCost, roundCents, xrayCost, type CostTerm } from "@/lib/cost/lambda-cost";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import { PRICE_LISTS, type Architecture } from "@/lib/cost/prices";
+import { paginateGetSamplingRules } from "@aws-sdk/client-xray";
+import { hiddenCosts, type HiddenCost } from "@/lib/cost/hidden-costs";
+import { LAMBDA_DEFAULT, samplingFor, tracesRecorded, type SamplingRule } from "@/lib/cost/sampling";
 import { numberOf } from "@/lib/insights/parse-results";
-import { runQuery } from "@/lib/insights/run-query";
+import { runOverLogGroups } from "@/lib/insights/run-batches";
 import { insightsSemaphore } from "@/lib/insights/runs";
 import { savedQueries } from "@/lib/insights/saved-queries";
-import { getMetricData, sumValues } from "@/lib/metrics/get-metric-data";
+import { getMetricData, sumValues, type MetricQuery } from "@/lib/metrics/get-metric-data";
 import type { FunctionDetail, ObservationCost } from "@/lib/types";
 
 const HOUR_MS = 3_600_000;
@@ -21,6 +24,7 @@ const BYTES_PER_GB = 1024 ** 3; // AWS bills data in GB of 2^30 bytes
 const COST_TTL_MS = 15 * 60_000; // a week's sample barely moves in 15 minutes, and the scan is the dear part
 
 export type MeasuredInputs = {
+  sampleHours: number; // how long the sample the figures below cover
   invocations: number; // REPORT lines in the sample (= the Invocations metric)
   coldStarts: number;
   avgDurationMs: number | null;
@@ -29,6 +33,8 @@ export type MeasuredInputs = {
   memorySizeMb: number;
   logBytes: number | null; // AWS/Logs IncomingBytes of the log group; null when unavailable
   tracesRecorded: number | null; // null: tracing off
+  sampling: { rule: string; fixedRate: number; reservoirSize: number } | null; // what decides the traces (null: tracing off)
+  tracesAtLambdaDefault: number | null; // had Lambda's own 1/s + 5 % applied
   provisionedConcurrency: number; // allocated on the function's qualifiers now
 };
 
@@ -38,25 +44,21 @@ export type FunctionCost = {
   architecture: Architecture;
   terms: CostTerm[]; // projected month, list prices, without the account's free tier
   monthlyUsd: number;
+  hidden: HiddenCost[];
   note: string;
   cost: ObservationCost;
 };
 
-/** X-Ray's default rule: the first request each second (reservoir 1/s), then 5 % of the rest; applied per hour. */
-export function defaultRuleTraces(invocationsPerHour: readonly number[]): number {
-  return invocationsPerHour.reduce((a, n) => a + Math.min(n, 3600) + 0.05 * Math.max(0, n - 3600), 0);
-}
-
-/** The week's measured usage → every term of a projected month. Pure. */
-export function projectMonth(m: MeasuredInputs, architecture: Architecture, region: string): CostTerm[] {
+/** The week's measured usage → every term of a projected month (or of `hours`, e.g. the sample itself). Pure. */
+export function projectMonth(m: MeasuredInputs, architecture: Architecture, region: string, hours = MONTH_HOURS): CostTerm[] {
   const prices = PRICE_LISTS[region] ?? PRICE_LISTS["us-east-1"];
-  const k = MONTH_HOURS / SAMPLE_HOURS;
+  const k = hours / m.sampleHours;
   const gbSeconds = m.gbSeconds * k;
   // Provisioned environments serve what fits in them, at the lower rate; the overflow is on demand.
-  const onProvisioned = Math.min(gbSeconds, m.provisionedConcurrency * gbOfMb(m.memorySizeMb) * MONTH_HOURS * 3600);
+  const onProvisioned = Math.min(gbSeconds, m.provisionedConcurrency * gbOfMb(m.memorySizeMb) * hours * 3600);
   const terms = [requestsCost({ requests: m.invocations * k, prices }), durationCost({ gbSeconds: gbSeconds - onProvisioned, architecture, prices })];
   if (m.provisionedConcurrency > 0) {
-    terms.push(provisionedConcurrencyCost({ concurrency: m.provisionedConcurrency, memoryMb: m.memorySizeMb, seconds: MONTH_HOURS * 3600, architecture, prices }));
+    terms.push(provisionedConcurrencyCost({ concurrency: m.provisionedConcurrency, memoryMb: m.memorySizeMb, seconds: hours * 3600, architecture, prices }));
     terms.push(provisionedDurationCost({ gbSeconds: onProvisioned, architecture, prices }));
   }
   if (m.logBytes !== null) terms.push(logsIngestionCost({ gb: (m.logBytes * k) / BYTES_PER_GB, prices }));
@@ -64,57 +66,116 @@ export function projectMonth(m: MeasuredInputs, architecture: Architecture, regi
   return terms;
 }
 
-async function measure(detail: FunctionDetail, sample: { startMs: number; endMs: number }, ledger: CostLedger): Promise<MeasuredInputs> {
+const logGroupOf = (log: string | undefined) => (log ?? "").replace(/^\d{12}:/, ""); // @log is "<account>:<group>"
+
+/**
+ * The week's usage of several functions in one pass: one Logs Insights scan of their REPORT lines
+ * (`by @log`, 50 log groups a query) and one GetMetricData request for their invocations and log bytes.
+ */
+export async function measureFunctions(details: FunctionDetail[], sample: { startMs: number; endMs: number }, ledger: CostLedger): Promise<MeasuredInputs[]> {
   const { cloudwatch, logs } = awsClients();
-  const name = detail.config.name;
-  const [metrics, report] = await Promise.all([
+  const traced = details.some((d) => d.config.tracingMode === "Active");
+  const [metrics, report, rules] = await Promise.all([
     getMetricData(
       cloudwatch,
-      [
-        { id: "inv", namespace: "AWS/Lambda", metricName: "Invocations", dimensions: { FunctionName: name }, stat: "Sum" },
-        { id: "logbytes", namespace: "AWS/Logs", metricName: "IncomingBytes", dimensions: { LogGroupName: detail.config.logGroup }, stat: "Sum" },
-      ],
+      details.flatMap((d, i): MetricQuery[] => [
+        { id: `inv${i}`, namespace: "AWS/Lambda", metricName: "Invocations", dimensions: { FunctionName: d.config.name }, stat: "Sum" },
+        { id: `logbytes${i}`, namespace: "AWS/Logs", metricName: "IncomingBytes", dimensions: { LogGroupName: d.config.logGroup }, stat: "Sum" },
+      ]),
       { ...sample, periodS: 3600 },
     ),
-    runQuery(logs, { logGroupNames: [detail.config.logGroup], queryString: savedQueries().get("billed-duration")!.queryString, ...sample }, { ledger, semaphore: insightsSemaphore, deadlineMs: Date.now() + 120_000 }),
+    runOverLogGroups(logs, { logGroupNames: details.map((d) => d.config.logGroup), queryString: savedQueries().get("billed-duration")!.queryString, ...sample }, { ledger, semaphore: insightsSemaphore, deadlineMs: Date.now() + 120_000 }),
+    traced ? samplingRules(ledger) : Promise.resolve([]),
   ]);
   ledger.countMetrics(metrics.cost.calls, metrics.cost.metricsRequested);
-  const row = report.rows[0] ?? {};
-  const logbytes = metrics.results.get("logbytes");
-  const inv = metrics.results.get("inv");
+  const rowOf = new Map(report.rows.map((r) => [logGroupOf(r["@log"]), r]));
+  return details.map((detail, i) => {
+    const row = rowOf.get(detail.config.logGroup) ?? {};
+    const logbytes = metrics.results.get(`logbytes${i}`);
+    const inv = metrics.results.get(`inv${i}`);
+    return {
+      sampleHours: (sample.endMs - sample.startMs) / HOUR_MS,
+      invocations: numberOf(row.invocations) ?? 0,
+      coldStarts: numberOf(row.coldStarts) ?? 0,
+      avgDurationMs: numberOf(row.avgDurationMs) ?? null,
+      avgBilledDurationMs: numberOf(row.avgBilledDurationMs) ?? null,
+      gbSeconds: numberOf(row.gbSeconds) ?? 0,
+      memorySizeMb: numberOf(row.memorySizeMb) ?? detail.config.memoryMb,
+      logBytes: logbytes && logbytes.values.length ? sumValues(logbytes) : null,
+      ...tracing(detail, inv?.values ?? [], rules),
+      provisionedConcurrency: detail.provisionedConcurrency.ok ? detail.provisionedConcurrency.data.reduce((a, p) => a + p.allocated, 0) : 0,
+    };
+  });
+}
+
+/** The account's X-Ray sampling rules, every page (cached 10 minutes). */
+async function samplingRules(ledger: CostLedger): Promise<SamplingRule[]> {
+  const { value, cost } = await cachedFetch("xray:GetSamplingRules", 10 * 60_000, async (l) => {
+    const rules: SamplingRule[] = [];
+    for await (const page of paginateGetSamplingRules({ client: awsClients().xray }, {})) {
+      l.count("xray:GetSamplingRules");
+      for (const r of page.SamplingRuleRecords ?? []) {
+        const rule = r.SamplingRule;
+        if (rule) rules.push({ name: rule.RuleName ?? "", priority: rule.Priority ?? 0, fixedRate: rule.FixedRate ?? 0, reservoirSize: rule.ReservoirSize ?? 0, serviceName: rule.ServiceName ?? "*", serviceType: rule.ServiceType ?? "*" });
+      }
+    }
+    return rules;
+  });
+  ledger.merge(cost);
+  return value;
+}
+
+/** Traces of an Active-tracing function from its hourly invocations and the sampling that applies to it. */
+function tracing(detail: FunctionDetail, invocationsPerHour: number[], rules: SamplingRule[]): Pick<MeasuredInputs, "tracesRecorded" | "sampling" | "tracesAtLambdaDefault"> {
+  if (detail.config.tracingMode !== "Active") return { tracesRecorded: null, sampling: null, tracesAtLambdaDefault: null };
+  const rule = samplingFor(detail.config.name, rules);
   return {
-    invocations: numberOf(row.invocations) ?? 0,
-    coldStarts: numberOf(row.coldStarts) ?? 0,
-    avgDurationMs: numberOf(row.avgDurationMs) ?? null,
-    avgBilledDurationMs: numberOf(row.avgBilledDurationMs) ?? null,
-    gbSeconds: numberOf(row.gbSeconds) ?? 0,
-    memorySizeMb: numberOf(row.memorySizeMb) ?? detail.config.memoryMb,
-    logBytes: logbytes && logbytes.values.length ? sumValues(logbytes) : null,
-    tracesRecorded: detail.config.tracingMode === "Active" ? defaultRuleTraces(inv?.values ?? []) : null,
-    provisionedConcurrency: detail.provisionedConcurrency.ok ? detail.provisionedConcurrency.data.reduce((a, p) => a + p.allocated, 0) : 0,
+    tracesRecorded: tracesRecorded(invocationsPerHour, rule),
+    sampling: { rule: rule.name, fixedRate: rule.fixedRate, reservoirSize: rule.reservoirSize },
+    tracesAtLambdaDefault: tracesRecorded(invocationsPerHour, LAMBDA_DEFAULT),
   };
+}
+
+/** The sample: the last 7 whole hours-aligned days. */
+const sampleEndingAt = (nowMs: number) => {
+  const endMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  return { startMs: endMs - SAMPLE_HOURS * HOUR_MS, endMs };
+};
+
+const architectureOf = (detail: FunctionDetail): Architecture => (detail.config.architecture === "arm64" ? "arm64" : "x86_64");
+
+/** Several functions' projected months in one scan (a tag value's drill-down). */
+export async function getFunctionsCost(details: FunctionDetail[], nowMs = Date.now()) {
+  const sample = sampleEndingAt(nowMs);
+  const ledger = new CostLedger();
+  const names = details.map((d) => d.config.name).sort();
+  const measured = await panel("logs:StartQuery", async () => {
+    const { value, cost } = await cachedFetch(`cost|${names.join(",")}|${sample.endMs}`, COST_TTL_MS, (l) => measureFunctions(details, sample, l));
+    ledger.merge(cost);
+    return value;
+  });
+  const functions = details.map((d, i) => {
+    const terms = measured.ok ? projectMonth(measured.data[i], architectureOf(d), getConfig().region) : [];
+    const m = measured.ok ? measured.data[i] : null;
+    const hidden = m ? hiddenCosts({ terms, invocations: m.invocations, logBytes: m.logBytes, logLevel: d.config.appLogLevel, sampling: m.sampling, tracesRecorded: m.tracesRecorded, tracesAtLambdaDefault: m.tracesAtLambdaDefault }) : [];
+    return { name: d.config.name, tags: d.config.tags, inputs: m, terms, monthlyUsd: roundCents(terms.reduce((a, t) => a + t.usd, 0)), hidden };
+  });
+  return { sample: { ...sample, hours: SAMPLE_HOURS }, functions, failure: measured.ok ? null : measured.error, cost: ledger.total() };
 }
 
 /** What the function costs a month at list prices, projected from its last 7 days, term by term. */
 export async function getFunctionCost(detail: FunctionDetail, nowMs = Date.now()): Promise<FunctionCost> {
-  const endMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
-  const sample = { startMs: endMs - SAMPLE_HOURS * HOUR_MS, endMs };
-  const ledger = new CostLedger();
-  const inputs = await panel("logs:StartQuery", async () => {
-    const { value, cost } = await cachedFetch(`cost|${detail.config.name}|${endMs}`, COST_TTL_MS, (l) => measure(detail, sample, l));
-    ledger.merge(cost);
-    return value;
-  });
-  const architecture = detail.config.architecture === "arm64" ? "arm64" : "x86_64";
-  const terms = inputs.ok ? projectMonth(inputs.data, architecture, getConfig().region) : [];
+  const many = await getFunctionsCost([detail], nowMs);
+  const fn = many.functions[0];
   return {
-    sample: { ...sample, hours: SAMPLE_HOURS },
-    inputs,
-    architecture,
-    terms,
-    monthlyUsd: roundCents(terms.reduce((a, t) => a + t.usd, 0)),
+    sample: many.sample,
+    inputs: many.failure ? { ok: false, error: many.failure } : { ok: true, data: fn.inputs! },
+    architecture: architectureOf(detail),
+    terms: fn.terms,
+    monthlyUsd: fn.monthlyUsd,
+    hidden: fn.hidden,
     note:
-      "List prices, without the account's free tier (shared by every function) or Savings Plans; the week is scaled to a 730-hour month. Duration is Σ billed duration × memory from the REPORT lines, INIT included. X-Ray assumes the default sampling rule.",
-    cost: ledger.total(),
+      "List prices, without the account's free tier (shared by every function) or Savings Plans; the week is scaled to a 730-hour month. Duration is Σ billed duration × memory from the REPORT lines, INIT included. X-Ray traces follow the sampling that applies: Lambda's fixed 1 a second + 5 %, or a rule on the entry point in front of the function.",
+    cost: many.cost,
   };
 }

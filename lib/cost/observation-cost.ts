@@ -5,6 +5,9 @@ import type { ObservationCost } from "@/lib/types";
 /** $0.01 per 1,000 metrics requested; GetMetricData is never in the free tier (aws.amazon.com/cloudwatch/pricing, 2026-11). */
 export const GET_METRIC_DATA_USD_PER_METRIC = 0.01 / 1_000;
 
+/** $0.01 per Cost Explorer API request, each page counted (aws.amazon.com/aws-cost-management/aws-cost-explorer/pricing, 2026-11). */
+export const COST_EXPLORER_USD_PER_REQUEST = 0.01;
+
 /** Logs Insights' price per GB scanned, from the price table (lib/cost/prices.ts). */
 export const LOGS_INSIGHTS_USD_PER_GB_SCANNED = PRICE_LISTS["us-east-1"].logsInsightsUsdPerGbScanned;
 const BYTES_PER_GB = 1024 ** 3;
@@ -42,7 +45,11 @@ export class CostLedger {
       awsCalls: { ...this.calls },
       metricsRequested: this.metrics,
       logsBytesScanned: this.bytesScanned,
-      usd: this.metrics * GET_METRIC_DATA_USD_PER_METRIC + (this.bytesScanned / BYTES_PER_GB) * LOGS_INSIGHTS_USD_PER_GB_SCANNED,
+      usd:
+        this.metrics * GET_METRIC_DATA_USD_PER_METRIC +
+        (this.bytesScanned / BYTES_PER_GB) * LOGS_INSIGHTS_USD_PER_GB_SCANNED +
+        (this.calls["ce:GetCostAndUsage"] ?? 0) * COST_EXPLORER_USD_PER_REQUEST +
+        (this.calls["ce:GetTags"] ?? 0) * COST_EXPLORER_USD_PER_REQUEST,
       fetchedAtMs: this.oldestFetchMs ?? Date.now(),
     };
   }

@@ -30,6 +30,7 @@ export function toFunctionConfig(out: GetFunctionCommandOutput): FunctionConfig 
     ephemeralStorageMb: c.EphemeralStorage?.Size ?? 512,
     tracingMode: c.TracingConfig?.Mode ?? "PassThrough",
     logFormat: c.LoggingConfig?.LogFormat ?? "Text",
+    appLogLevel: c.LoggingConfig?.ApplicationLogLevel ?? null,
     reservedConcurrency: out.Concurrency?.ReservedConcurrentExecutions ?? null,
     tags: out.Tags ?? {},
   };

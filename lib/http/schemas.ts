@@ -10,3 +10,6 @@ export const FunctionName = z
 export const RangeParam = z.enum(RANGES, { error: `must be one of ${RANGES.join(", ")}` }).default(DEFAULT_RANGE);
 
 export const RangeQuery = z.strictObject({ range: RangeParam });
+
+// Cost-allocation tag keys: 1–128 Unicode letters, digits, spaces and _.:/=+-@ (AWS tag rules).
+export const TagKey = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, "must be a tag key: 1–128 letters, digits, spaces or _.:/=+-@");

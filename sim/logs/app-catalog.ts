@@ -120,7 +120,8 @@ function dependencyErrors(dep: Dependency): { aws: AppError; network: AppError }
 
 /** The app profile of a fleet function (staging copies and generated workers share their service's). */
 export function appProfile(spec: FunctionSpec): AppProfile {
-  const service = spec.tags.service ?? (spec.name.startsWith("ops-") ? "ops" : baseName(spec.name).split("-")[0]);
+  // Lower case: the code is the same whichever way its team spells the tag (`Checkout`, `checkout`).
+  const service = spec.tags.service?.toLowerCase() ?? (spec.name.startsWith("ops-") ? "ops" : baseName(spec.name).split("-")[0]);
   const deps = DEPS[baseName(spec.name)] ?? SERVICE_DEPS[service] ?? SERVICE_DEPS.catalog;
   let primary = 0;
   deps.forEach((dep, i) => {

@@ -27,8 +27,8 @@ export function logGroups(model: SimModel, store: LogStore): LogGroupInfo[] {
     const ctx = fnLogContext(model, spec.name)!;
     let info = byName.get(spec.logGroup);
     if (!info) {
-      // Lambda creates the group on the function's first invocation: before its oldest version.
-      const firstMs = Math.min(spec.lastModifiedMs, ...spec.versions.map((v) => v.createdAtMs));
+      // Lambda creates the group on the function's first invocation, soon after it was created.
+      const firstMs = spec.createdAtMs;
       byName.set(spec.logGroup, (info = { name: spec.logGroup, creationTimeMs: firstMs, retentionInDays: GENERATED_RETENTION_DAYS, functions: [] }));
     }
     info.functions.push(ctx);

@@ -212,4 +212,40 @@ export class FunctionLogScan {
   }
 }
 
+/**
+ * The UTF-8 size of every line an invocation writes, in the order `FunctionLogScan.invocation`
+ * pushes them (the AWS/Logs IncomingBytes metric; sim/test/cloudwatch-logs-metrics.test.ts checks the two agree).
+ * Every line is stamped inside the invocation's start minute (sim/logs/invocation.ts).
+ */
+export function eachLineBytes(inv: Inv, visit: (bytes: number) => void): void {
+  const text = !inv.ctx.json;
+  if (inv.cold) visit(bytesOf(inv, INIT, 0));
+  visit(bytesOf(inv, START, 0));
+  const deps = inv.loggedDeps;
+  for (let k = 0; k < deps; k++) visit(bytesOf(inv, DEP, k));
+  if (inv.handlerError) visit(bytesOf(inv, ERROR, 0));
+  if (text && inv.status === "timeout") visit(bytesOf(inv, TIMEOUT, 0));
+  if (text && inv.oom) visit(bytesOf(inv, OOM, 0));
+  if (text) visit(bytesOf(inv, END, 0));
+  visit(bytesOf(inv, REPORT, 0));
+}
+
 export const LINE_KINDS = { INIT, START, DEP, ERROR, TIMEOUT, OOM, END, REPORT } as const;
+
+/**
+ * UTF-8 bytes of every line one invocation writes, REPORT included: what CloudWatch Logs ingests for
+ * it and what a scan of all its lines reports as bytesScanned (the same arithmetic as countWhole).
+ * Lines stay inside the invocation's start minute, so a minute-aligned window holds all of them.
+ */
+export function invocationLogBytes(inv: Inv): number {
+  const json = inv.ctx.json;
+  let bytes = json ? P.startJsonBytes(inv) + P.reportJsonBytes(inv) : P.startTextBytes(inv) + P.END_TEXT_BYTES + P.reportTextBytes(inv);
+  if (inv.cold) bytes += json ? P.initJsonBytes(inv) : P.initTextBytes(inv);
+  bytes += app.depLinesBytes(inv, inv.loggedDeps);
+  if (inv.handlerError) bytes += app.errorLineBytes(inv);
+  if (!json) {
+    if (inv.status === "timeout") bytes += P.timeoutTextBytes(inv);
+    else if (inv.oom) bytes += P.OOM_TEXT_BYTES;
+  }
+  return bytes;
+}

@@ -13,6 +13,10 @@ export interface CatalogEntry {
   env: "prod" | "staging";
   /** Which of service / env / owner tags the function carries; default all three. */
   tagKeys?: ("service" | "env" | "owner")[];
+  /** How the `service` tag is spelled when it differs from `service` (a team that tags two ways). */
+  serviceTag?: string;
+  /** Days before the anchor the function was created; default: before the 12 months of billing history. */
+  createdDaysAgo?: number;
   runtime: Runtime;
   architecture: Architecture;
   memoryMb: number;
@@ -40,7 +44,7 @@ const PY: Runtime = "python3.12";
 const PROD: CatalogEntry[] = [
   { name: "checkout-api-prod", service: "checkout", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 1024, timeoutS: 10, invocation: "sync", description: "Checkout HTTP API", behaviour: { peakRps: 20, waitMs: 45, cpuMs: 30, memoryUsedMb: 78 }, publishedVersions: 5, alias: true, tracing: true, incident: "bad-deploy" },
   { name: "checkout-cart-prod", service: "checkout", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 512, timeoutS: 10, invocation: "sync", description: "Cart reads and writes", behaviour: { peakRps: 5, waitMs: 20, cpuMs: 8, memoryUsedMb: 52 }, publishedVersions: 3, alias: true },
-  { name: "checkout-order-events-prod", service: "checkout", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 60, invocation: "stream", description: "Fans out order table changes", behaviour: { peakRps: 3, waitMs: 30, cpuMs: 15, memoryUsedMb: 40 }, publishedVersions: 2, alias: true, eventSource: { kind: "dynamodb", table: "orders", batchSize: 100 } },
+  { name: "checkout-order-events-prod", service: "checkout", serviceTag: "Checkout", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 60, invocation: "stream", description: "Fans out order table changes", behaviour: { peakRps: 3, waitMs: 30, cpuMs: 15, memoryUsedMb: 40 }, publishedVersions: 2, alias: true, eventSource: { kind: "dynamodb", table: "orders", batchSize: 100 } },
   { name: "payments-webhook-prod", service: "payments", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 512, timeoutS: 30, invocation: "sync", description: "Payment provider webhooks", behaviour: { peakRps: 9, waitMs: 1150, cpuMs: 50, sigma: 0.3, memoryUsedMb: 64 }, publishedVersions: 4, alias: true, reservedConcurrency: 10, tracing: true, incident: "throttled" },
   { name: "payments-ledger-prod", service: "payments", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 1024, timeoutS: 30, invocation: "stream", description: "Writes ledger entries from the payments queue", behaviour: { peakRps: 3, waitMs: 60, cpuMs: 20, memoryUsedMb: 70 }, publishedVersions: 3, alias: true, reservedConcurrency: 50, eventSource: { kind: "sqs", queue: "payments-ledger-queue", batchSize: 10 }, logGroup: "/payments/ledger-prod" },
   { name: "payments-refunds-prod", service: "payments", env: "prod", runtime: PY, architecture: "x86_64", memoryMb: 512, timeoutS: 60, invocation: "async", description: "Processes refund requests", behaviour: { peakRps: 0.5, waitMs: 300, cpuMs: 40, memoryUsedMb: 95 }, publishedVersions: 2, alias: true, dlq: true },
@@ -52,9 +56,9 @@ const PROD: CatalogEntry[] = [
   { name: "search-suggest-prod", service: "search", env: "prod", runtime: NODE, architecture: "x86_64", memoryMb: 512, timeoutS: 5, invocation: "sync", description: "Type-ahead suggestions", behaviour: { peakRps: 6, waitMs: 15, cpuMs: 10, memoryUsedMb: 110 }, publishedVersions: 2, alias: true },
   { name: "search-reindex-prod", service: "search", env: "prod", runtime: PY, architecture: "x86_64", memoryMb: 3008, timeoutS: 900, invocation: "async", description: "Rebuilds the search index every 15 minutes", behaviour: { pattern: "scheduled", everyMin: 15, waitMs: 20_000, cpuMs: 45_000, sigma: 0.2, memoryUsedMb: 1400, memorySpreadMb: 60 }, publishedVersions: 1, reservedConcurrency: 2, dlq: true },
   { name: "notifications-email-prod", service: "notifications", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 30, invocation: "async", description: "Sends transactional email through SES", behaviour: { peakRps: 3, waitMs: 220, cpuMs: 10, memoryUsedMb: 38, errorRate: 0.002 }, publishedVersions: 3, alias: true, dlq: true, incident: "growing-dlq" },
-  { name: "notifications-sms-prod", service: "notifications", env: "prod", runtime: NODE, architecture: "arm64", memoryMb: 256, timeoutS: 30, invocation: "async", description: "Sends SMS", behaviour: { peakRps: 0.6, waitMs: 180, cpuMs: 15, memoryUsedMb: 85 }, publishedVersions: 2, alias: true, failureQueue: true },
+  { name: "notifications-sms-prod", service: "notifications", env: "prod", createdDaysAgo: 130, runtime: NODE, architecture: "arm64", memoryMb: 256, timeoutS: 30, invocation: "async", description: "Sends SMS", behaviour: { peakRps: 0.6, waitMs: 180, cpuMs: 15, memoryUsedMb: 85 }, publishedVersions: 2, alias: true, failureQueue: true },
   { name: "notifications-push-prod", service: "notifications", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 15, invocation: "stream", description: "Mobile push from the push queue", behaviour: { peakRps: 2, waitMs: 90, cpuMs: 8, memoryUsedMb: 36 }, publishedVersions: 2, alias: true, eventSource: { kind: "sqs", queue: "notifications-push-queue", batchSize: 10 } },
-  { name: "identity-token-rotator-prod", service: "identity", env: "prod", runtime: NODE, architecture: "x86_64", memoryMb: 256, timeoutS: 30, invocation: "sync", description: "Rotates partner API tokens on demand", behaviour: { pattern: "bursty", burstPerMin: 0.08, burstExtraMean: 2.5, waitMs: 150, cpuMs: 40, memoryUsedMb: 92 }, publishedVersions: 2, alias: true, incident: "cold-start-heavy" },
+  { name: "identity-token-rotator-prod", service: "identity", env: "prod", createdDaysAgo: 230, runtime: NODE, architecture: "x86_64", memoryMb: 256, timeoutS: 30, invocation: "sync", description: "Rotates partner API tokens on demand", behaviour: { pattern: "bursty", burstPerMin: 0.08, burstExtraMean: 2.5, waitMs: 150, cpuMs: 40, memoryUsedMb: 92 }, publishedVersions: 2, alias: true, incident: "cold-start-heavy" },
   { name: "identity-auth-prod", service: "identity", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 512, timeoutS: 5, invocation: "sync", description: "Authenticates sessions and API keys", behaviour: { peakRps: 8, waitMs: 18, cpuMs: 10, memoryUsedMb: 48 }, publishedVersions: 4, alias: true, provisionedConcurrency: 8, logFormat: "JSON", tracing: true },
   { name: "identity-session-prod", service: "identity", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 3, invocation: "sync", description: "Session lookups", behaviour: { peakRps: 4, waitMs: 10, cpuMs: 5, memoryUsedMb: 34 }, publishedVersions: 2, alias: true },
   { name: "reporting-export-prod", service: "reporting", env: "prod", runtime: PY, architecture: "x86_64", memoryMb: 1024, timeoutS: 900, invocation: "async", description: "Builds customer CSV exports in memory", behaviour: { peakRps: 0.08, waitMs: 8000, cpuMs: 12_000, memoryUsedMb: 990, memorySpreadMb: 12 }, publishedVersions: 3, alias: true, reservedConcurrency: 20, dlq: true, incident: "near-oom" },
@@ -65,7 +69,7 @@ const PROD: CatalogEntry[] = [
 /** Staging copies: same code and shape, a few % of the traffic, invoked unqualified ($LATEST). */
 const STAGING_OF: [string, Partial<CatalogEntry>][] = [
   ["checkout-api-prod", {}],
-  ["checkout-cart-prod", {}],
+  ["checkout-cart-prod", { serviceTag: "Checkout" }],
   ["payments-webhook-prod", { reservedConcurrency: 5 }],
   ["payments-ledger-prod", { eventSource: { kind: "sqs", queue: "payments-ledger-queue-staging", batchSize: 10 }, logGroup: undefined }],
   ["catalog-api-prod", {}],
@@ -107,8 +111,8 @@ function stagingCopy(prod: CatalogEntry, overrides: Partial<CatalogEntry>): Cata
 const UNTAGGED: CatalogEntry[] = [
   { name: "legacy-image-resize", service: "catalog", env: "prod", tagKeys: [], runtime: NODE, architecture: "x86_64", memoryMb: 1536, timeoutS: 30, invocation: "sync", description: "Old image resizer kept for v1 clients", behaviour: { peakRps: 0.4, waitMs: 100, cpuMs: 400, memoryUsedMb: 310, memorySpreadMb: 25 } },
   { name: "ops-log-shipper", service: "ops", env: "prod", tagKeys: [], runtime: GO, architecture: "x86_64", memoryMb: 128, timeoutS: 60, invocation: "async", description: "Ships CloudWatch Logs subscriptions to the SIEM", behaviour: { peakRps: 1, waitMs: 40, cpuMs: 20, memoryUsedMb: 29, memorySpreadMb: 2 } },
-  { name: "data-backfill-tmp", service: "reporting", env: "prod", tagKeys: [], runtime: PY, architecture: "x86_64", memoryMb: 3008, timeoutS: 900, invocation: "async", description: "One-off backfill that was never removed", behaviour: { pattern: "scheduled", everyMin: 10, waitMs: 5000, cpuMs: 20_000, sigma: 0.25, memoryUsedMb: 900, memorySpreadMb: 50 } },
-  { name: "search-ranker-experiment", service: "search", env: "staging", tagKeys: ["owner"], runtime: NODE, architecture: "arm64", memoryMb: 1024, timeoutS: 10, invocation: "sync", description: "Ranking experiment", behaviour: { peakRps: 0.3, waitMs: 60, cpuMs: 80, memoryUsedMb: 150, memorySpreadMb: 10 } },
+  { name: "data-backfill-tmp", service: "reporting", env: "prod", tagKeys: [], createdDaysAgo: 190, runtime: PY, architecture: "x86_64", memoryMb: 3008, timeoutS: 900, invocation: "async", description: "One-off backfill that was never removed", behaviour: { pattern: "scheduled", everyMin: 10, waitMs: 5000, cpuMs: 20_000, sigma: 0.25, memoryUsedMb: 900, memorySpreadMb: 50 } },
+  { name: "search-ranker-experiment", service: "search", env: "staging", tagKeys: ["owner"], createdDaysAgo: 75, runtime: NODE, architecture: "arm64", memoryMb: 1024, timeoutS: 10, invocation: "sync", description: "Ranking experiment", behaviour: { peakRps: 0.3, waitMs: 60, cpuMs: 80, memoryUsedMb: 150, memorySpreadMb: 10 } },
 ];
 
 export function defaultCatalog(): CatalogEntry[] {

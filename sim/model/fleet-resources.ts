@@ -8,8 +8,11 @@ const DAY_MS = 86_400_000;
 export const lambdaArn = (name: string) => `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:${name}`;
 export const sqsArn = (name: string) => `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:${name}`;
 const alarmArn = (name: string) => `arn:aws:cloudwatch:${REGION}:${ACCOUNT_ID}:alarm:${name}`;
-/** Each service's on-call SNS topic; alarms of functions without a service tag page the platform team. */
-export const oncallTopicArn = (service: string | undefined) => `arn:aws:sns:${REGION}:${ACCOUNT_ID}:${service ?? "platform"}-oncall`;
+/**
+ * Each service's on-call SNS topic; alarms of functions without a service tag page the platform team.
+ * Topics are named in lower case, so a function tagged `service=Checkout` pages checkout-oncall too.
+ */
+export const oncallTopicArn = (service: string | undefined) => `arn:aws:sns:${REGION}:${ACCOUNT_ID}:${service?.toLowerCase() ?? "platform"}-oncall`;
 
 export function queueSpec(name: string, createdAtMs: number, deadLetterFor?: string): QueueSpec {
   return { name, url: `/${ACCOUNT_ID}/${name}`, arn: sqsArn(name), deadLetterFor, createdAtMs };

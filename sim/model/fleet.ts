@@ -86,6 +86,7 @@ function toFunctionSpec(seed: number, entry: CatalogEntry, anchorMs: number): Fu
   const async = entry.invocation === "async";
   return {
     name: entry.name,
+    createdAtMs: createdAtFor(entry, h, anchorMs, [lastModifiedMs, ...versions.map((v) => v.createdAtMs)]),
     arn: lambdaArn(entry.name),
     runtime: entry.runtime,
     architecture: entry.architecture,
@@ -124,9 +125,20 @@ function handlerFor(entry: CatalogEntry): string {
 }
 
 function tagsFor(entry: CatalogEntry): Record<string, string> {
-  const all = { service: entry.service, env: entry.env, owner: `team-${entry.service}` };
+  const all = { service: entry.serviceTag ?? entry.service, env: entry.env, owner: `team-${entry.service}` };
   const keys = entry.tagKeys ?? (["service", "env", "owner"] as const);
   return Object.fromEntries(keys.map((k) => [k, all[k]]));
+}
+
+/**
+ * When the function was created: `createdDaysAgo` for the few made during the year of billing
+ * history, otherwise 13–24 months before the anchor (before the bill starts). Never after its first
+ * version or last change.
+ */
+function createdAtFor(entry: CatalogEntry, h: number, anchorMs: number, changesMs: number[]): number {
+  const daysAgo = entry.createdDaysAgo ?? 400 + (h % 330);
+  const createdMs = Math.floor((anchorMs - daysAgo * DAY_MS - MINUTE_MS * (h % 1440)) / MINUTE_MS) * MINUTE_MS;
+  return Math.min(createdMs, ...changesMs);
 }
 
 /** Zipped code sizes by runtime: Go binaries ~4–12 MB, Node bundles ~0.5–4 MB, Python ~1–20 MB. */

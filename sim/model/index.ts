@@ -5,10 +5,11 @@ import { alarmState } from "./alarms";
 import { createContext, minuteHasData as hasData, type ModelContext, MINUTE_MS } from "./context";
 import { createFleet, DEFAULT_FUNCTION_COUNT } from "./fleet";
 import { HOUR_MS } from "./blocks";
-import { functionModelOf } from "./function-model";
+import { type FunctionModel, functionModelOf } from "./function-model";
 import { generateInvocations, type InvocationVisitor } from "./invocations";
 import { planHour } from "./traffic";
 import { lambdaSeries } from "./lambda-metrics";
+import { samplingOf, tracesOfMinute } from "./sampling";
 import { sqsSeries } from "./sqs-metrics";
 import { parseStatistic } from "./statistics";
 
@@ -100,6 +101,40 @@ export function functionUsage(model: SimModel, fn: string, fromMs: number, toMs:
   return usage;
 }
 
+// Traces per (function, hour), one count a minute: 4 traced functions × 14 days is ~1,400 small arrays.
+const traceBlocks = new WeakMap<FunctionModel, Map<number, Int32Array>>();
+
+/**
+ * X-Ray traces `fn` records over whole minutes in [fromMs, toMs) with data: 0 for functions without
+ * Active tracing, null for unknown functions. Sampling follows the account's rules and Lambda's fixed
+ * rate as sim/model/sampling.ts explains; what X-Ray bills as traces recorded.
+ */
+export function tracesRecorded(model: SimModel, fn: string, fromMs: number, toMs: number): number | null {
+  const ctx = contextOf(model);
+  const spec = model.fleet.byName.get(fn);
+  if (!spec) return null;
+  const sampling = samplingOf(model.fleet, spec);
+  if (!sampling) return 0;
+  const fm = functionModelOf(model.fleet, spec);
+  let byHour = traceBlocks.get(fm);
+  if (!byHour) traceBlocks.set(fm, (byHour = new Map()));
+  let traces = 0;
+  for (let m = Math.ceil(fromMs / MINUTE_MS) * MINUTE_MS; m < toMs; m += MINUTE_MS) {
+    if (!hasData(ctx, m)) continue;
+    const hourMs = Math.floor(m / HOUR_MS) * HOUR_MS;
+    let block = byHour.get(hourMs);
+    if (!block) {
+      const counts = new Int32Array(60);
+      planHour(fm, hourMs).forEach((plan, i) => {
+        counts[i] = tracesOfMinute(fm, plan, sampling);
+      });
+      byHour.set(hourMs, (block = counts));
+    }
+    traces += block[(m - hourMs) / MINUTE_MS];
+  }
+  return traces;
+}
+
 function contextOf(model: SimModel): ModelContext {
   const ctx = contexts.get(model);
   if (!ctx) throw new Error("not a model made by createModel()");
@@ -116,5 +151,6 @@ export { createFleet } from "./fleet";
 export { invocationsOfMinute, InvocationRecord, requestIdOf, type InvocationStatus, type InvocationVisitor } from "./invocations";
 export type { MinutePlan } from "./traffic";
 export { INCIDENT_TIMING } from "./function-model";
+export { LAMBDA_SAMPLING, samplingOf, samplingRules, type Sampling, type SamplingRuleSpec } from "./sampling";
 export { BAD_DEPLOY } from "./fleet-versions";
 export type * from "./types";

@@ -41,6 +41,8 @@ export interface EventSourceMappingSpec {
 export interface FunctionSpec {
   name: string;
   arn: string;
+  /** When the function was created (Lambda does not report it; the bill and its log group start here). */
+  createdAtMs: number;
   runtime: Runtime;
   architecture: Architecture;
   handler: string;
@@ -52,7 +54,7 @@ export interface FunctionSpec {
   codeSizeBytes: number;
   codeSha256: string;
   lastModifiedMs: number;
-  tags: Record<string, string>; // service / env / owner; a few functions have none
+  tags: Record<string, string>; // service / env / owner; a few functions have none, two spell service "Checkout"
   reservedConcurrency?: number;
   provisionedConcurrency?: { qualifier: string; requested: number; allocatedAtMs: number };
   tracing: "Active" | "PassThrough";

@@ -2,6 +2,7 @@
 // with the pinned SDK: @smithy/middleware-endpoint 4.1.14 (SDK ~3.844.0) once ignored it
 // (aws/aws-sdk-js-v3#7203, AWS-FACTS §7). The meter proves the requests arrived here.
 import { DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
+import { CostExplorerClient, GetCostAndUsageCommand } from "@aws-sdk/client-cost-explorer";
 import { ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { LambdaClient } from "@aws-sdk/client-lambda";
@@ -48,4 +49,13 @@ test("clients built with no endpoint option send every request to AWS_ENDPOINT_U
     "sqs:GetQueueUrl": 1,
     "sts:GetCallerIdentity": 1,
   });
+});
+
+test("Cost Explorer (signing name ce, a global endpoint on AWS) follows AWS_ENDPOINT_URL too", async () => {
+  await control(sim, "DELETE", "meter");
+  // A period before the bill is refused before any cost is computed, so this needs no warm bill.
+  const ce = new CostExplorerClient({ maxAttempts: 1 });
+  const err = await ce.send(new GetCostAndUsageCommand({ TimePeriod: { Start: "2020-01-01", End: "2020-02-01" }, Granularity: "MONTHLY", Metrics: ["UnblendedCost"] })).catch((e: Error) => e);
+  expect((err as Error).name).toBe("DataUnavailableException");
+  expect((await control<MeterSnapshot>(sim, "GET", "meter")).json.requests).toEqual({ "ce:GetCostAndUsage": 1 });
 });

@@ -118,7 +118,7 @@ describe("meter", () => {
     expect(m.requests).toEqual({ "cloudwatch:GetMetricData": 2, "lambda:ListFunctions": 1, "sts:GetCallerIdentity": 1 });
     expect(m.getMetricData).toEqual({ calls: 2, metricsRequested: 500, datapointsReturned: 2 * returned });
     // 500 metrics × $0.01 / 1,000 = $0.005; everything else counted is free.
-    expect(m.costUsd).toEqual({ getMetricData: 0.005, logsInsights: 0, total: 0.005 });
+    expect(m.costUsd).toEqual({ getMetricData: 0.005, logsInsights: 0, costExplorer: 0, total: 0.005 });
   });
 
   test("DELETE resets it", async () => {

@@ -35,7 +35,13 @@ export function createDispatcher(services: ServiceDef[]): (req: SimRequest) => D
       return dispatchQuery(req);
     }
     for (const { service, routes } of restServices) {
-      const match = matchRoute(routes, req);
+      let match: ReturnType<typeof matchRoute>;
+      try {
+        match = matchRoute(routes, req);
+      } catch (e) {
+        if (e instanceof AwsError) return { kind: "reject", error: e, render: restRenderer };
+        throw e;
+      }
       if (match) return call(service, match.action, match.input, restRenderer);
     }
     return { kind: "reject", error: unknownRestOperation(req), render: restRenderer };

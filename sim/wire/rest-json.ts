@@ -4,6 +4,7 @@
 import { AwsError } from "./errors";
 import type { SimRequest, SimResponse } from "./http";
 import { jsonResponse } from "./http";
+import { parseJsonBody } from "./json-rpc";
 import type { ActionInput, RestRoute } from "./service";
 
 interface CompiledRoute {
@@ -35,14 +36,17 @@ export function compileRoutes(routes: RestRoute[]): CompiledRoute[] {
   });
 }
 
-/** Input = decoded path labels + every query member (strings, as the SDK serialized them). */
+/**
+ * Input = decoded path labels + every query member (strings, as the SDK serialized them), plus the
+ * JSON body's members for routes that take a body. A malformed body throws SerializationException.
+ */
 export function matchRoute(routes: CompiledRoute[], req: SimRequest): RestMatch | null {
   for (const { route, regex, labels } of routes) {
     if (route.method !== req.method) continue;
     const m = regex.exec(req.rawPath);
     if (!m) continue;
     if (route.query && !Object.entries(route.query).every(([k, v]) => req.query.get(k) === v)) continue;
-    const input: ActionInput = {};
+    const input: ActionInput = route.body ? { ...parseJsonBody(req.body) } : {};
     for (const [key, value] of req.query) input[key] = value;
     labels.forEach((label, i) => {
       input[label] = decodeLabel(m[i + 1]);

@@ -8,8 +8,18 @@ import type { SimRequest } from "./http";
 export interface CallContext {
   model: SimModel;
   request: SimRequest;
-  /** Handlers that bill by volume (GetMetricData) report it here; the call itself is counted by the server. */
-  recordUsage(usage: { metricsRequested?: number; datapointsReturned?: number }): void;
+  /**
+   * Handlers of billed calls report an answered call here (GetMetricData with its volume, Cost
+   * Explorer per request); every request, answered or not, is counted by the server.
+   */
+  recordUsage(usage: UsageReport): void;
+}
+
+export interface UsageReport {
+  metricsRequested?: number;
+  datapointsReturned?: number;
+  /** Requests billed per call (Cost Explorer: $0.01 each). */
+  billedRequests?: number;
 }
 
 /** Input members by their AWS names. REST path labels and query strings arrive as strings. */
@@ -23,6 +33,8 @@ export interface RestRoute {
   action: string;
   /** Constant query members that tell two operations on one path apart (Lambda's `?List=ALL`). */
   query?: Record<string, string>;
+  /** Input members travel as a JSON object in the body (X-Ray's `POST /GetSamplingRules`), not in the query string. */
+  body?: true;
 }
 
 /** The errors a service answers with when a fault is injected (see sim/control/faults.ts). */

@@ -1,7 +1,7 @@
-// GetMetricData: MetricStat queries answered from the fleet model, ordered by ScanBy and paged at
-// CloudWatch's datapoint limit with PartialData + NextToken.
+// GetMetricData: MetricStat queries answered from the fleet model (AWS/Logs from the account's log
+// store, see index.ts), ordered by ScanBy and paged at CloudWatch's datapoint limit with PartialData + NextToken.
 import { createHash } from "node:crypto";
-import type { SimModel } from "../../model/types";
+import type { MetricRequest, MetricSeries, SimModel } from "../../model/types";
 import { decodeToken, encodeToken, epochSeconds } from "../../wire/format";
 import type { ActionInput, CallContext } from "../../wire/service";
 import { invalidNextToken } from "./errors";
@@ -17,7 +17,12 @@ interface Series {
   values: number[];
 }
 
-export function getMetricData(input: ActionInput, ctx: CallContext) {
+/** Where a metric's datapoints come from: the fleet model, or a service that publishes its own (AWS/Logs). */
+export type SeriesSource = (model: SimModel, req: MetricRequest) => MetricSeries | null;
+
+const fromModel: SeriesSource = (model, req) => model.metricSeries(req);
+
+export function getMetricData(input: ActionInput, ctx: CallContext, source: SeriesSource = fromModel) {
   const req = parseGetMetricData(input);
   const fingerprint = requestFingerprint(req);
   // Where the previous page stopped: query index and datapoint index within it. Later pages reuse
@@ -47,7 +52,7 @@ export function getMetricData(input: ActionInput, ctx: CallContext) {
       next ??= { query: i, point: 0 };
       return { ...result, StatusCode: "PartialData" };
     }
-    const series = oneSeries(ctx.model, req, q, nowMs);
+    const series = oneSeries(ctx.model, source, req, q, nowMs);
     const from = i === cursor.query ? cursor.point : 0;
     const to = Math.min(series.timestampsMs.length, from + budget);
     budget -= to - from;
@@ -74,12 +79,12 @@ function requestFingerprint(req: GetMetricDataRequest): string {
   return createHash("sha256").update(JSON.stringify(rest)).digest("base64url").slice(0, 22);
 }
 
-function oneSeries(model: SimModel, req: GetMetricDataRequest, q: StatQuery, nowMs: number): Series {
+function oneSeries(model: SimModel, source: SeriesSource, req: GetMetricDataRequest, q: StatQuery, nowMs: number): Series {
   const empty: Series = { timestampsMs: [], values: [] };
   const window = bucketWindow(req.startTimeMs, req.endTimeMs, q.periodS, nowMs);
   if (!window) return empty;
   // A metric the account doesn't have is not an error on AWS: the result is just empty.
-  const data = model.metricSeries({
+  const data = source(model, {
     namespace: q.namespace,
     metricName: q.metricName,
     dimensions: q.dimensions,

@@ -3,15 +3,26 @@
 import type { ServiceDef } from "../../wire/service";
 import { describeAlarms, describeAlarmsForMetric } from "./alarms";
 import { cloudwatchFaults } from "./errors";
-import { getMetricData } from "./get-metric-data";
+import { getMetricData, type SeriesSource } from "./get-metric-data";
 
-export const cloudwatchService: ServiceDef = {
-  iamPrefix: "cloudwatch",
-  protocol: { kind: "json", version: "1.0", targetPrefix: "GraniteServiceVersion20100801" },
-  actions: {
-    GetMetricData: getMetricData,
-    DescribeAlarms: describeAlarms,
-    DescribeAlarmsForMetric: describeAlarmsForMetric,
-  },
-  faults: cloudwatchFaults,
-};
+export type { SeriesSource } from "./get-metric-data";
+
+/**
+ * CloudWatch for one account. Metrics come from the fleet model, except the namespaces in
+ * `published`: those other services publish into CloudWatch from their own state (CloudWatch Logs'
+ * AWS/Logs from the account's log store), so the server hands them in.
+ */
+export function cloudwatchService(published: Record<string, SeriesSource> = {}): ServiceDef {
+  const publishers = new Map(Object.entries(published));
+  const source: SeriesSource = (model, req) => (publishers.get(req.namespace) ?? ((m, r) => m.metricSeries(r)))(model, req);
+  return {
+    iamPrefix: "cloudwatch",
+    protocol: { kind: "json", version: "1.0", targetPrefix: "GraniteServiceVersion20100801" },
+    actions: {
+      GetMetricData: (input, ctx) => getMetricData(input, ctx, source),
+      DescribeAlarms: describeAlarms,
+      DescribeAlarmsForMetric: describeAlarmsForMetric,
+    },
+    faults: cloudwatchFaults,
+  };
+}

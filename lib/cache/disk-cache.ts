@@ -1,0 +1,45 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * A TTL cache on disk for answers that are dear and slow to change (Cost Explorer bills $0.01 a
+ * request and refreshes about daily): it survives a restart. One JSON file per key, written
+ * atomically (temp file + rename). In-flight loads are shared, like the memory cache.
+ */
+export class DiskCache {
+  private inflight = new Map<string, Promise<unknown>>();
+  constructor(private readonly dir: string) {}
+
+  private file(key: string) {
+    return path.join(this.dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
+  }
+
+  async get<T>(key: string, ttlMs: number, load: () => Promise<T>, nowMs = Date.now()): Promise<{ value: T; storedAtMs: number; fromCache: boolean }> {
+    try {
+      const entry = JSON.parse(await readFile(this.file(key), "utf8")) as { key: string; storedAtMs: number; value: T };
+      if (entry.key === key && nowMs - entry.storedAtMs < ttlMs) return { value: entry.value, storedAtMs: entry.storedAtMs, fromCache: true };
+    } catch {
+      // missing or unreadable: load it
+    }
+    const running = this.inflight.get(key) as Promise<T> | undefined;
+    const pending = running ?? this.loadAndStore(key, load, nowMs);
+    if (!running) this.inflight.set(key, pending);
+    try {
+      return { value: await pending, storedAtMs: nowMs, fromCache: false };
+    } finally {
+      this.inflight.delete(key);
+    }
+  }
+
+  private async loadAndStore<T>(key: string, load: () => Promise<T>, nowMs: number): Promise<T> {
+    const value = await load();
+    await mkdir(this.dir, { recursive: true });
+    const file = this.file(key);
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(tmp, JSON.stringify({ key, storedAtMs: nowMs, value }));
+    await rename(tmp, file);
+    return value;
+  }
+}
