@@ -89,5 +89,5 @@ test("reconciliation: our estimate against the bill, the gap named, under 2 % un
   expect(pct).toBeLessThan(2);
   // traces are billed untagged: checkout's estimate carries them, the untagged row the bill
   await expect(panel.locator("tr[data-reconcile='checkout']")).toContainText("X-Ray traces, billed untagged");
-  await expect(panel.locator("tr[data-reconcile='(untagged)']")).toContainText("X-Ray traces, billed untagged $-");
+  await expect(panel.locator("tr[data-reconcile='(untagged)']")).toContainText("X-Ray traces, billed untagged −$");
 });

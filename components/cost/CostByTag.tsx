@@ -16,7 +16,10 @@ import { formatPct, formatUsd, formatUtc } from "@/lib/format";
 const TAG_KEYS = ["service", "env", "owner"];
 const PALETTE = ["#2457c5", "#c62828", "#1a7f37", "#9a6700", "#6f42c1", "#0a7ea4", "#b35900", "#5c6670", "#d63384", "#198754"];
 const TOP = 9; // the chart stacks the 9 costliest values and "other"
-const usd2 = (v: number) => `$${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const usd2 = (v: number) => {
+  const cents = Math.round(v * 100) / 100;
+  return `${cents < 0 ? "−" : ""}$${Math.abs(cents).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+};
 
 export function CostByTag() {
   const { params, set } = useUrlState();
@@ -119,7 +122,7 @@ export function CostByTag() {
                   <th>{tagKey}</th>
                   <th style={{ textAlign: "right" }}>Total</th>
                   <th style={{ textAlign: "right" }}>Share</th>
-                  <th style={{ textAlign: "right" }}>{q.data.months.at(-1)} vs {q.data.months.at(-2)}</th>
+                  <th style={{ textAlign: "right" }}>{view.compared ? `${view.compared[0]} vs ${view.compared[1]}` : "month over month"}</th>
                   <th>By service</th>
                   <th />
                 </tr>

@@ -40,15 +40,21 @@ test("months as Cost Explorer's span: end exclusive", () => {
 });
 
 test("rows per tag value: months, total, share, month-over-month, services; the open month is estimated", () => {
-  const { rows, totalUsd, estimatedMonths } = tagRows(toCells([page]), ["2026-10", "2026-11"]);
+  // Marked closed here, so the two months compare; the open-month case is below.
+  const closed = { ResultsByTime: page.ResultsByTime.map((r) => ({ ...r, Estimated: false })) };
+  expect(tagRows(toCells([closed]), ["2026-10", "2026-11"]).compared).toEqual(["2026-11", "2026-10"]);
+  const { rows, totalUsd, estimatedMonths, compared } = tagRows(toCells([page]), ["2026-10", "2026-11"]);
+  expect(compared).toBeNull(); // November is open: there is no complete month before October to compare with
+  const closedRows = tagRows(toCells([closed]), ["2026-10", "2026-11"]).rows;
   expect(totalUsd).toBeCloseTo(300.25, 9);
   expect(rows.map((r) => r.tagValue)).toEqual(["checkout", "", "Checkout"]);
   const checkout = rows[0];
   expect(checkout.byMonth).toEqual([120.5, 150.75]);
-  expect(checkout.momPct).toBeCloseTo((100 * (150.75 - 120.5)) / 120.5, 9);
+  expect(closedRows[0].momPct).toBeCloseTo((100 * (150.75 - 120.5)) / 120.5, 9);
+  expect(checkout.momPct).toBeNull();
   expect(checkout.byService).toEqual({ "AWS Lambda": 251.25, AmazonCloudWatch: 20 });
   expect(checkout.sharePct).toBeCloseTo((100 * 271.25) / 300.25, 9);
-  expect(rows[2].momPct).toBeNull(); // nothing the month before
+  expect(closedRows[2].momPct).toBeNull(); // nothing the month before
   expect(estimatedMonths).toEqual(["2026-11"]);
 });
 

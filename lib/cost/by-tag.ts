@@ -6,12 +6,12 @@ export type TagRow = {
   byMonth: number[]; // aligned with `months`
   totalUsd: number;
   sharePct: number; // of the span's total
-  momPct: number | null; // last month against the one before; null when that was 0
+  momPct: number | null; // the last complete month against the one before; null when that was 0
   byService: Record<string, number>;
 };
 
 /** One row per tag value, the costliest first; months aligned with `months`. */
-export function tagRows(cells: readonly CostCell[], months: readonly string[]): { rows: TagRow[]; totalUsd: number; estimatedMonths: string[] } {
+export function tagRows(cells: readonly CostCell[], months: readonly string[]): { rows: TagRow[]; totalUsd: number; estimatedMonths: string[]; compared: [string, string] | null } {
   const byValue = new Map<string, TagRow>();
   for (const c of cells) {
     const row = byValue.get(c.tagValue) ?? { tagValue: c.tagValue, byMonth: months.map(() => 0), totalUsd: 0, sharePct: 0, momPct: null, byService: {} };
@@ -24,12 +24,14 @@ export function tagRows(cells: readonly CostCell[], months: readonly string[]): 
   }
   const totalUsd = [...byValue.values()].reduce((a, r) => a + r.totalUsd, 0);
   const rows = [...byValue.values()].sort((a, b) => b.totalUsd - a.totalUsd);
-  const n = months.length;
+  const estimatedMonths = [...new Set(cells.filter((c) => c.estimated).map((c) => c.month))];
+  // An open month is partial: comparing it with a whole one would show every team "down".
+  const last = months.length - 1 - (estimatedMonths.includes(months[months.length - 1]) ? 1 : 0);
   for (const r of rows) {
     r.sharePct = totalUsd > 0 ? (100 * r.totalUsd) / totalUsd : 0;
-    r.momPct = n >= 2 && r.byMonth[n - 2] > 0 ? (100 * (r.byMonth[n - 1] - r.byMonth[n - 2])) / r.byMonth[n - 2] : null;
+    r.momPct = last >= 1 && r.byMonth[last - 1] > 0 ? (100 * (r.byMonth[last] - r.byMonth[last - 1])) / r.byMonth[last - 1] : null;
   }
-  return { rows, totalUsd, estimatedMonths: [...new Set(cells.filter((c) => c.estimated).map((c) => c.month))] };
+  return { rows, totalUsd, estimatedMonths, compared: last >= 1 ? [months[last], months[last - 1]] : null };
 }
 
 /**

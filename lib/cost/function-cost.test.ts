@@ -10,7 +10,7 @@ import { functionUsage } from "@/sim/model";
 import { startSim, type RunningSim } from "@/sim/server";
 import { CREDENTIALS, fixedModel, NOW_MS } from "@/sim/test/helpers";
 
-const week: MeasuredInputs = { sampleHours: 168, invocations: 1_680_000, coldStarts: 0, avgDurationMs: 99, avgBilledDurationMs: 100, gbSeconds: 168_000, memorySizeMb: 1024, logBytes: null, tracesRecorded: null, sampling: null, tracesAtLambdaDefault: null, provisionedConcurrency: 0 };
+const week: MeasuredInputs = { sampleHours: 168, invocations: 1_680_000, coldStarts: 0, avgDurationMs: 99, avgBilledDurationMs: 100, gbSeconds: 168_000, billedSeconds: 168_000, ephemeralStorageMb: 512, memorySizeMb: 1024, logBytes: null, tracesRecorded: null, sampling: null, tracesAtLambdaDefault: null, provisionedConcurrency: 0 };
 
 describe("projectMonth: a week scaled to 730 hours, term by term", () => {
   test("1.68M requests and 168,000 GB-s a week → 7.3M requests ($1.46) and 730,000 GB-s ($12.17)", () => {
@@ -19,6 +19,12 @@ describe("projectMonth: a week scaled to 730 hours, term by term", () => {
       ["Lambda requests", 7_300_000, 1.46],
       ["Lambda duration (x86_64)", 730_000, 12.17], // 730,000 × $0.0000166667 = $12.1667
     ]);
+  });
+
+  test("ephemeral storage above 512 MB is billed for the billed duration: 2,048 MB × 168,000 s a week", () => {
+    const terms = projectMonth({ ...week, ephemeralStorageMb: 2048 }, "x86_64", "us-east-1");
+    const eph = terms.find((t) => t.name === "Ephemeral storage")!;
+    expect(eph.quantity).toBeCloseTo(((2048 - 512) / 1024) * 168_000 * (730 / 168), 6);
   });
 
   test("logs, traces and provisioned concurrency add their terms; provisioned environments take the GB-s that fit at the lower rate", () => {

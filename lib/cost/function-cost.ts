@@ -3,7 +3,7 @@ import { awsClients } from "@/lib/aws/clients";
 import { cachedFetch } from "@/lib/aws/cached-fetch";
 import { panel, type Panel } from "@/lib/aws/errors";
 import { getConfig } from "@/lib/config";
-import { durationCost, gbOfMb, logsIngestionCost, provisionedConcurrencyCost, provisionedDurationCost, requestsCost, roundCents, xrayCost, type CostTerm } from "@/lib/cost/lambda-cost";
+import { durationCost, ephemeralStorageCost, gbOfMb, logsIngestionCost, provisionedConcurrencyCost, provisionedDurationCost, requestsCost, roundCents, xrayCost, type CostTerm } from "@/lib/cost/lambda-cost";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import { PRICE_LISTS, type Architecture } from "@/lib/cost/prices";
 import { paginateGetSamplingRules } from "@aws-sdk/client-xray";
@@ -30,6 +30,8 @@ export type MeasuredInputs = {
   avgDurationMs: number | null;
   avgBilledDurationMs: number | null; // INIT included: billed since 1 Aug 2025
   gbSeconds: number; // Σ billed duration × memory size, from the REPORT lines
+  billedSeconds: number; // Σ billed duration: ephemeral storage above 512 MB is billed for it
+  ephemeralStorageMb: number;
   memorySizeMb: number;
   logBytes: number | null; // AWS/Logs IncomingBytes of the log group; null when unavailable
   tracesRecorded: number | null; // null: tracing off
@@ -61,6 +63,7 @@ export function projectMonth(m: MeasuredInputs, architecture: Architecture, regi
     terms.push(provisionedConcurrencyCost({ concurrency: m.provisionedConcurrency, memoryMb: m.memorySizeMb, seconds: hours * 3600, architecture, prices }));
     terms.push(provisionedDurationCost({ gbSeconds: onProvisioned, architecture, prices }));
   }
+  if (m.ephemeralStorageMb > 512) terms.push(ephemeralStorageCost({ storageMb: m.ephemeralStorageMb, durationSeconds: m.billedSeconds * k, prices }));
   if (m.logBytes !== null) terms.push(logsIngestionCost({ gb: (m.logBytes * k) / BYTES_PER_GB, prices }));
   if (m.tracesRecorded !== null) terms.push(xrayCost({ traces: m.tracesRecorded * k, prices }));
   return terms;
@@ -100,6 +103,8 @@ export async function measureFunctions(details: FunctionDetail[], sample: { star
       avgDurationMs: numberOf(row.avgDurationMs) ?? null,
       avgBilledDurationMs: numberOf(row.avgBilledDurationMs) ?? null,
       gbSeconds: numberOf(row.gbSeconds) ?? 0,
+      billedSeconds: (numberOf(row.sumBilledDurationMs) ?? 0) / 1000,
+      ephemeralStorageMb: detail.config.ephemeralStorageMb,
       memorySizeMb: numberOf(row.memorySizeMb) ?? detail.config.memoryMb,
       logBytes: logbytes && logbytes.values.length ? sumValues(logbytes) : null,
       ...tracing(detail, inv?.values ?? [], rules),
