@@ -36,6 +36,9 @@ test("the function page's cost panel shows each term with its working and links 
   const panel = page.getByTestId("cost-panel");
   await expect(panel.getByTestId("function-cost-terms")).toContainText("Lambda requests", { timeout: 30_000 });
   await expect(panel.getByTestId("function-cost-terms")).toContainText("GB-s ×");
+  // the demo account keeps 14 days of metrics: last month is only partly covered, and says so
+  await expect(panel.getByTestId("cost-periods")).toContainText("This month so far");
+  await expect(panel.getByTestId("cost-periods").locator("tr", { hasText: "Last month" })).toContainText("only part of the period");
   await panel.getByTestId("open-calculator").click();
   await expect(page).toHaveURL(/\/calculator\?fn=search-suggest-prod/);
   await expect(page.getByTestId("calc-terms")).toContainText("Lambda duration");

@@ -19,7 +19,7 @@ test("screenshots of the fleet overview and a function page", async ({ page }) =
 test("screenshot of the query runner with results", async ({ page }) => {
   await page.goto("/queries?query=function-health&range=24h&service=checkout&env=prod");
   await page.getByTestId("run-query").click();
-  await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "Complete", { timeout: 30_000 });
+  await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "Complete", { timeout: 60_000 });
   await expect(page.getByTestId("query-chart")).toBeVisible();
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${dir}/queries.png`, fullPage: true });

@@ -5,7 +5,7 @@ import { functionQueries } from "@/components/api";
 import { CostLine } from "@/components/CostLine";
 import { ErrorBox, QueryError } from "@/components/ErrorBox";
 import { TermsTable } from "@/components/cost/TermsTable";
-import { formatCount, formatDurationMs, formatUsd } from "@/lib/format";
+import { formatCount, formatDurationMs, formatUsd, formatUtc } from "@/lib/format";
 import type { FunctionCost } from "@/lib/cost/function-cost";
 
 /** The calculator's URL for this function's measured figures, projected to a month. */
@@ -53,6 +53,34 @@ export function CostPanel({ name }: { name: string }) {
               <b>{h.title}</b>: {h.detail} {h.savingUsd > 0 && <b>Saving: {formatUsd(h.savingUsd)} a month.</b>}
             </div>
           ))}
+          {q.data.periods.length > 0 && (
+            <table className="data" data-testid="cost-periods" style={{ marginBottom: 10 }}>
+              <tbody>
+                {q.data.periods.map((p) => (
+                  <tr key={p.label}>
+                    <th>{p.label}</th>
+                    <td>{formatCount(p.invocations)} invocations</td>
+                    <td style={{ textAlign: "right" }}>
+                      <b>{formatUsd(p.usd)}</b>
+                    </td>
+                    <td className="muted" style={{ fontSize: 12 }}>
+                      {p.dataFromMs ? `metrics start ${formatUtc(p.dataFromMs)}: only part of the period` : "at the sample's cost per invocation"}
+                    </td>
+                  </tr>
+                ))}
+                <tr>
+                  <th>Projected month</th>
+                  <td>{formatCount((q.data.inputs.data.invocations * 730) / q.data.sample.hours)} invocations</td>
+                  <td style={{ textAlign: "right" }}>
+                    <b>{formatUsd(q.data.monthlyUsd)}</b>
+                  </td>
+                  <td className="muted" style={{ fontSize: 12 }}>
+                    the last 7 days × 730 / 168, term by term below
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          )}
           <TermsTable terms={q.data.terms} totalUsd={q.data.monthlyUsd} testId="function-cost-terms" />
           <p className="muted" style={{ fontSize: 12 }}>
             {q.data.note} <Link href={calculatorHref(name, q.data)!} data-testid="open-calculator">Open in the calculator →</Link>

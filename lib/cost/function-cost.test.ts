@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { projectMonth, type MeasuredInputs } from "@/lib/cost/function-cost";
+import { periodCost, projectMonth, type MeasuredInputs } from "@/lib/cost/function-cost";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import { numberOf } from "@/lib/insights/parse-results";
 import { runQuery } from "@/lib/insights/run-query";
@@ -37,6 +37,16 @@ describe("projectMonth: a week scaled to 730 hours, term by term", () => {
     expect(by["Duration on provisioned concurrency"].quantity).toBeCloseTo(730_000, 6);
     expect(by["Lambda duration (arm64)"].quantity).toBeCloseTo(0, 6);
   });
+});
+
+test("a calendar period is priced per invocation, provisioned concurrency per hour", () => {
+  const terms = projectMonth({ ...week, provisionedConcurrency: 1 }, "x86_64", "us-east-1");
+  const pc = terms.find((t) => t.name === "Provisioned concurrency")!.exactUsd;
+  const rest = terms.reduce((a, t) => a + t.exactUsd, 0) - pc;
+  // half the month's invocations over 365 hours: half of everything
+  expect(periodCost(terms, 7_300_000, 3_650_000, 365)).toBeCloseTo(rest / 2 + pc / 2, 9);
+  // a quiet period still pays for its provisioned environments
+  expect(periodCost(terms, 7_300_000, 0, 730)).toBeCloseTo(pc, 9);
 });
 
 describe("the billed-duration query against the demo account's invocations", () => {

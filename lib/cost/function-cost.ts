@@ -47,9 +47,53 @@ export type FunctionCost = {
   terms: CostTerm[]; // projected month, list prices, without the account's free tier
   monthlyUsd: number;
   hidden: HiddenCost[];
+  periods: PeriodCost[]; // last month, this month so far
   note: string;
   cost: ObservationCost;
 };
+
+/** A calendar month priced from its invocations (CloudWatch) at the sample's cost per invocation. */
+export type PeriodCost = { label: string; startMs: number; endMs: number; invocations: number; usd: number; dataFromMs: number | null };
+
+/**
+ * Prices a period from its invocations: every term scales with invocations, except provisioned
+ * concurrency, which is paid by the hour. `monthTerms` are the projected month's. Pure.
+ */
+export function periodCost(monthTerms: readonly CostTerm[], monthInvocations: number, periodInvocations: number, periodHours: number): number {
+  return monthTerms.reduce((a, t) => {
+    if (t.name === "Provisioned concurrency") return a + (t.exactUsd * periodHours) / MONTH_HOURS;
+    return a + (monthInvocations > 0 ? (t.exactUsd * periodInvocations) / monthInvocations : 0);
+  }, 0);
+}
+
+/** Last month and this month so far, from hourly Invocations since the start of last month. */
+async function calendarMonths(detail: FunctionDetail, terms: CostTerm[], monthInvocations: number, nowMs: number, ledger: CostLedger): Promise<PeriodCost[]> {
+  const now = new Date(nowMs);
+  const thisMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+  const lastMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
+  const endMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+  const { results, cost } = await getMetricData(
+    awsClients().cloudwatch,
+    [{ id: "inv", namespace: "AWS/Lambda", metricName: "Invocations", dimensions: { FunctionName: detail.config.name }, stat: "Sum" }],
+    { startMs: lastMonth, endMs, periodS: 3600 },
+  );
+  ledger.countMetrics(cost.calls, cost.metricsRequested);
+  const inv = results.get("inv") ?? { timestampsMs: [], values: [] };
+  const first = inv.timestampsMs.length ? inv.timestampsMs[0] : null;
+  return [
+    { label: "Last month", startMs: lastMonth, endMs: thisMonth },
+    { label: "This month so far", startMs: thisMonth, endMs },
+  ].map((p) => {
+    const invocations = inv.values.filter((_, i) => inv.timestampsMs[i] >= p.startMs && inv.timestampsMs[i] < p.endMs).reduce((a, b) => a + b, 0);
+    return {
+      ...p,
+      invocations,
+      usd: roundCents(periodCost(terms, monthInvocations, invocations, (p.endMs - p.startMs) / HOUR_MS)),
+      // Metrics that start after the period began (retention, a new function) cover only part of it.
+      dataFromMs: first !== null && first > p.startMs ? first : null,
+    };
+  });
+}
 
 /** The week's measured usage → every term of a projected month (or of `hours`, e.g. the sample itself). Pure. */
 export function projectMonth(m: MeasuredInputs, architecture: Architecture, region: string, hours = MONTH_HOURS): CostTerm[] {
@@ -172,6 +216,10 @@ export async function getFunctionsCost(details: FunctionDetail[], nowMs = Date.n
 export async function getFunctionCost(detail: FunctionDetail, nowMs = Date.now()): Promise<FunctionCost> {
   const many = await getFunctionsCost([detail], nowMs);
   const fn = many.functions[0];
+  const ledger = new CostLedger();
+  ledger.merge(many.cost);
+  const monthInvocations = fn.inputs ? (fn.inputs.invocations * MONTH_HOURS) / fn.inputs.sampleHours : 0;
+  const periods = await panel("cloudwatch:GetMetricData", () => calendarMonths(detail, fn.terms, monthInvocations, nowMs, ledger));
   return {
     sample: many.sample,
     inputs: many.failure ? { ok: false, error: many.failure } : { ok: true, data: fn.inputs! },
@@ -179,8 +227,9 @@ export async function getFunctionCost(detail: FunctionDetail, nowMs = Date.now()
     terms: fn.terms,
     monthlyUsd: fn.monthlyUsd,
     hidden: fn.hidden,
+    periods: periods.ok ? periods.data : [],
     note:
       "List prices, without the account's free tier (shared by every function) or Savings Plans; the week is scaled to a 730-hour month. Duration is Σ billed duration × memory from the REPORT lines, INIT included. X-Ray traces follow the sampling that applies: Lambda's fixed 1 a second + 5 %, or a rule on the entry point in front of the function.",
-    cost: many.cost,
+    cost: ledger.total(),
   };
 }

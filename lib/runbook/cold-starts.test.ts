@@ -55,6 +55,12 @@ describe("step 2: cold-start rate", () => {
     expect(evaluateColdStarts({ incident: long, baseline: { ...long, coldStarts: 46 }, deployInWindow: false, outOfMemoryKills: 0 }).verdict).toBe("clear");
   });
 
+  test("a rare cold start is noise: 0.09 % against 0.05 % is × 1.8 but clear", () => {
+    // checkout-api-prod on a busy afternoon: 9 of 10,000 against 5 of 10,000
+    const r = evaluateColdStarts({ ...input({ invocations: 10_000, coldStarts: 9 }), baseline: { invocations: 10_000, coldStarts: 5, avgInitDurationMs: 90, p50DurationMs: 100 } });
+    expect(r.verdict).toBe("clear");
+  });
+
   test("logs unavailable: could not check", () => {
     expect(evaluateColdStarts(null, "logs:StartQuery denied").verdict).toBe("could not check");
   });

@@ -4,6 +4,7 @@ export const COLD_START_THRESHOLDS = {
   likelyRatioToBaseline: 2, // cold-start rate at least doubled
   likelyMinRatePct: 5, // and at least 5 % of invocations
   contributingRatioToBaseline: 1.5,
+  contributingMinRatePct: 1, // below 1 % of invocations, cold starts are noise whatever their ratio
   chronicRatePct: 20, // one invocation in five waits for init: a cause even when it was always so…
   chronicInitShare: 0.25, // …if init is long next to the work itself (400 ms before a 60 s export is not)
 
@@ -32,7 +33,7 @@ export function evaluateColdStarts(m: ColdStartInput | null, failure?: string): 
   const { avgInitDurationMs: init, p50DurationMs: p50 } = m.incident;
   const initMatters = init !== null && p50 !== null && init >= t.chronicInitShare * p50;
   const chronic = rate !== null && rate >= t.chronicRatePct && initMatters && !(rise !== null && rise >= t.contributingRatioToBaseline);
-  const risen = rate !== null && (rise === null ? rate >= t.likelyMinRatePct : rise >= t.contributingRatioToBaseline);
+  const risen = rate !== null && rate >= t.contributingMinRatePct && (rise === null ? rate >= t.likelyMinRatePct : rise >= t.contributingRatioToBaseline);
   const verdict = chronic ? "likely cause" : !risen ? "clear" : rate! >= t.likelyMinRatePct && (rise === null || rise >= t.likelyRatioToBaseline) ? "likely cause" : "contributing";
   const reason = chronic
     ? "as high as at baseline: traffic is too sparse or bursty to keep environments warm"
@@ -67,6 +68,6 @@ export function evaluateColdStarts(m: ColdStartInput | null, failure?: string): 
         : m.outOfMemoryKills > 0
           ? "Out-of-memory kills restart environments: see step 4 and raise the memory size."
           : "Check what recycles environments (deploys, crashes, long idle gaps); trim init work (lazy clients, smaller package).",
-    why: `Likely cause when the cold-start rate is ≥ ${t.likelyMinRatePct} % and at least × ${t.likelyRatioToBaseline} its baseline; contributing from × ${t.contributingRatioToBaseline}. A rate ≥ ${t.chronicRatePct} % is a likely cause even when the baseline was as high (chronic cold starts), if init takes ≥ ${t.chronicInitShare * 100} % of the median duration. A traffic surge is invocations × ${t.surgeRatio} or more.`,
+    why: `Likely cause when the cold-start rate is ≥ ${t.likelyMinRatePct} % and at least × ${t.likelyRatioToBaseline} its baseline; contributing from × ${t.contributingRatioToBaseline} when at least ${t.contributingMinRatePct} % of invocations. A rate ≥ ${t.chronicRatePct} % is a likely cause even when the baseline was as high (chronic cold starts), if init takes ≥ ${t.chronicInitShare * 100} % of the median duration. A traffic surge is invocations × ${t.surgeRatio} or more.`,
   };
 }
