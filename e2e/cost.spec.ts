@@ -79,7 +79,7 @@ test("drilling into a tag value lists its functions with estimates, and flags th
   await expect(page).toHaveURL(/value=checkout/);
   const drill = page.getByTestId("drill-down-panel");
   const checkout = drill.locator("tr[data-function='checkout-api-prod']");
-  await expect(checkout).toBeVisible({ timeout: 60_000 });
+  await expect(checkout).toBeVisible({ timeout: 90_000 });
   await expect(checkout).toContainText("Every request is traced");
   await expect(checkout.getByTestId("function-estimate")).toHaveText(/^\$\d/);
 });
@@ -93,4 +93,15 @@ test("reconciliation: our estimate against the bill, the gap named, under 2 % un
   // traces are billed untagged: checkout's estimate carries them, the untagged row the bill
   await expect(panel.locator("tr[data-reconcile='checkout']")).toContainText("X-Ray traces, billed untagged");
   await expect(panel.locator("tr[data-reconcile='(untagged)']")).toContainText("X-Ray traces, billed untagged −$");
+});
+
+test("the chatty function: its logs cost more than its compute, at log level DEBUG, with the saving", async ({ page }) => {
+  await page.goto("/functions/identity-session-prod");
+  const flag = page.getByTestId("cost-panel").getByTestId("hidden-cost-logs");
+  await expect(flag).toContainText("Logs cost more than the compute", { timeout: 90_000 });
+  await expect(flag).toContainText("(log level DEBUG)");
+  await expect(flag).toContainText(/Saving: \$\d/);
+  // the fully sampled one is flagged on its own page too
+  await page.goto("/functions/checkout-api-prod");
+  await expect(page.getByTestId("cost-panel").getByTestId("hidden-cost-traces")).toContainText("Every request is traced", { timeout: 90_000 });
 });

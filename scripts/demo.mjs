@@ -1,7 +1,8 @@
 // `npm run demo`: builds the dashboard if needed, starts the demo AWS account (sim/) and the
 // dashboard pointed at it through AWS_ENDPOINT_URL, and prints both URLs.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -72,6 +73,9 @@ const dashboardEnv = {
   AWS_SECRET_ACCESS_KEY: "demo",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The demo account's bill moves with its start time: Cost Explorer answers kept across restarts
+  // (as they should be on AWS) would be another account's, so each demo run gets its own cache.
+  LAMBDASCOPE_CACHE_DIR: process.env.LAMBDASCOPE_CACHE_DIR ?? mkdtempSync(path.join(tmpdir(), "lambdascope-demo-cache-")),
 };
 delete dashboardEnv.AWS_PROFILE;
 delete dashboardEnv.AWS_SESSION_TOKEN;

@@ -6,6 +6,7 @@ import { type FunctionModel, INCIDENT_TIMING, functionModelOf } from "../model/f
 import { hash4, hashString } from "../model/rng";
 import type { FunctionSpec, SimModel } from "../model/types";
 import { type AppProfile, appProfile } from "./app-catalog";
+import { type DebugProfile, debugProfile } from "./debug-lines";
 import { Environments } from "./environments";
 import { hex32 } from "./text";
 
@@ -22,6 +23,8 @@ export interface FnLogContext {
   /** TracingConfig Active: REPORT lines carry the X-Ray trace (AWS-FACTS §3). */
   traced: boolean;
   profile: AppProfile;
+  /** DEBUG lines the code writes and the log level lets through (identity-session-prod); else undefined. */
+  debug?: DebugProfile;
   runtimeVersion: string;
   runtimeVersionArn: string;
   /** "Task timed out after 30.00 seconds" */
@@ -78,6 +81,7 @@ function buildContext(model: SimModel, spec: FunctionSpec): FnLogContext {
     runtime: spec.runtime.startsWith("provided") ? "go" : spec.runtime.startsWith("nodejs") ? "node" : "python",
     traced: spec.tracing === "Active",
     profile: appProfile(spec),
+    debug: debugProfile(spec),
     runtimeVersion,
     runtimeVersionArn: `arn:aws:lambda:${model.fleet.region}::runtime:${hex32([1, 2, 3, 4, 5, 6, 7, 8].map((i) => hash4(h, i, 0x7a11, 0)), 64)}`,
     timeoutText: spec.timeoutS.toFixed(2),

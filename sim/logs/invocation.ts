@@ -20,7 +20,7 @@ const SALT_NANOS = 0x0a05;
 const SALT_ERROR = 0xe7e7;
 const SCRATCH = new Float64Array(16);
 // Share of an invocation's CPU time spent before its first downstream call (parsing the event).
-const CPU_BEFORE_CALLS = 0.3;
+export const CPU_BEFORE_CALLS = 0.3;
 
 export class Inv {
   readonly minuteMs: number;
@@ -49,6 +49,8 @@ export class Inv {
   private rid: string | undefined;
   private tenths: number[] | undefined;
   private stream: string | undefined;
+  /** What debug-lines.ts draws for this invocation's DEBUG lines, kept while its lines are built. */
+  debugDraw: unknown;
 
   constructor(readonly ctx: FnLogContext, r: InvocationRecord, coldOrdinal: number) {
     this.minuteMs = r.minuteMs;
@@ -97,7 +99,8 @@ export class Inv {
     return Math.max(this.minuteMs, this.startMs - Math.ceil(this.initCenti / 100));
   }
 
-  private at(offsetMs: number): number {
+  /** The time `offsetMs` into the invocation, squeezed like its other lines (kept inside its start minute). */
+  at(offsetMs: number): number {
     return Math.min(this.endMs, this.startMs + Math.floor(offsetMs * this.scale));
   }
 

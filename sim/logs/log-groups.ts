@@ -50,7 +50,8 @@ const estimates = new WeakMap<FnLogContext, number>();
 /**
  * storedBytes of a function's group: CloudWatch reports it with a delay and never exactly, so an
  * estimate is enough: invocations of the last 24 h (from the traffic plans, no generation) × the
- * days kept × a typical invocation's bytes (START, END, REPORT ~ 260 B, ~200 B a logged call).
+ * days kept × a typical invocation's bytes (START, END, REPORT ~ 260 B, ~200 B a logged call, and
+ * the debug lines of a function logging at DEBUG).
  */
 export function estimatedStoredBytes(model: SimModel, ctx: FnLogContext): number {
   let bytes = estimates.get(ctx);
@@ -60,7 +61,7 @@ export function estimatedStoredBytes(model: SimModel, ctx: FnLogContext): number
     for (let h = nowHourMs - DAY_MS; h < nowHourMs; h += HOUR_MS) {
       for (const plan of planHour(ctx.fm, h)) if (minuteHasData(model, plan.minuteMs)) invocations += plan.invocations;
     }
-    bytes = Math.round(invocations * GENERATED_RETENTION_DAYS * (260 + 200 * ctx.profile.deps.length));
+    bytes = Math.round(invocations * GENERATED_RETENTION_DAYS * (260 + 200 * ctx.profile.deps.length + (ctx.debug?.typicalBytes ?? 0)));
     estimates.set(ctx, bytes);
   }
   return bytes;

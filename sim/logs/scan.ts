@@ -12,6 +12,7 @@ import { minuteHasData } from "../model";
 import type { SimModel } from "../model/types";
 import { type MinutePlan, planHour } from "../model/traffic";
 import { depLine, depLineBytes, depLinesBytes, depLineFields, errorLine, errorLineBytes, errorLineFields, NO_FIELDS } from "./app-lines";
+import { debugLine, debugLineBytes, debugLineCount, debugLineFields, debugLineMs, debugLinesBytes } from "./debug-lines";
 import type { FnLogContext } from "./fn-context";
 import { Inv } from "./invocation";
 import * as Platform from "./platform-lines";
@@ -23,10 +24,12 @@ const InvCtor = Inv;
 const generate = generateInvocations;
 const hasData = minuteHasData;
 const app = { depLine, depLineBytes, depLinesBytes, depLineFields, errorLine, errorLineBytes, errorLineFields, NO_FIELDS };
+const dbg = { debugLine, debugLineBytes, debugLineCount, debugLineFields, debugLineMs, debugLinesBytes };
 
 const MINUTE_MS = 60_000;
-// Line kinds, in the order an invocation writes them.
-const INIT = 0, START = 1, DEP = 2, ERROR = 3, TIMEOUT = 4, OOM = 5, END = 6, REPORT = 7;
+// Line kinds. An invocation writes INIT, START, the "before" DEBUG lines, DEP, the "after" DEBUG
+// lines, ERROR, TIMEOUT, OOM, END, REPORT (DEBUG only for functions logging at DEBUG: debug-lines.ts).
+const INIT = 0, START = 1, DEP = 2, ERROR = 3, TIMEOUT = 4, OOM = 5, END = 6, REPORT = 7, DEBUG = 8;
 
 /** A generated line: its message is built on demand, its stream looked up on demand. */
 export class GenEvent implements LogEvent {
@@ -65,6 +68,7 @@ function render(inv: Inv, kind: number, k: number): string {
     case TIMEOUT: return P.timeoutText(inv);
     case OOM: return P.oomText(inv);
     case END: return P.endText(inv);
+    case DEBUG: return dbg.debugLine(inv, k);
     default: return json ? P.reportJson(inv) : P.reportText(inv);
   }
 }
@@ -79,6 +83,7 @@ function bytesOf(inv: Inv, kind: number, k: number): number {
     case TIMEOUT: return P.timeoutTextBytes(inv);
     case OOM: return P.OOM_TEXT_BYTES;
     case END: return P.END_TEXT_BYTES;
+    case DEBUG: return dbg.debugLineBytes(inv, k);
     default: return json ? P.reportJsonBytes(inv) : P.reportTextBytes(inv);
   }
 }
@@ -92,6 +97,7 @@ function fieldsOf(inv: Inv, kind: number, k: number): Record<string, string | nu
     case ERROR: return app.errorLineFields(inv);
     case END: return new P.StartEndFields("END", inv) as unknown as Record<string, string>;
     case REPORT: return json ? P.reportJsonFields(inv) : (new P.ReportFields(inv) as unknown as Record<string, number>);
+    case DEBUG: return dbg.debugLineFields(inv, k);
     default: return app.NO_FIELDS;
   }
 }
@@ -100,6 +106,7 @@ function timeOf(inv: Inv, kind: number, k: number): number {
   if (kind === INIT) return inv.initMs;
   if (kind === START) return inv.startMs;
   if (kind === DEP) return inv.depMs(k);
+  if (kind === DEBUG) return dbg.debugLineMs(inv, k);
   return inv.endMs;
 }
 
@@ -156,8 +163,12 @@ export class FunctionLogScan {
     const text = !this.ctx.json;
     if (inv.cold) this.line(inv, INIT, 0);
     this.line(inv, START, 0);
+    const debug = dbg.debugLineCount(inv);
+    const before = debug > 0 ? Math.min(debug, this.ctx.debug!.before) : 0;
+    for (let k = 0; k < before; k++) this.line(inv, DEBUG, k);
     const deps = inv.loggedDeps;
     for (let k = 0; k < deps; k++) this.line(inv, DEP, k);
+    for (let k = before; k < debug; k++) this.line(inv, DEBUG, k);
     if (inv.handlerError) this.line(inv, ERROR, 0);
     if (text && inv.status === "timeout") this.line(inv, TIMEOUT, 0);
     if (text && inv.oom) this.line(inv, OOM, 0);
@@ -177,6 +188,11 @@ export class FunctionLogScan {
     const deps = inv.loggedDeps;
     bytes += app.depLinesBytes(inv, deps);
     records += deps;
+    const debug = dbg.debugLineCount(inv);
+    if (debug > 0) {
+      records += debug;
+      bytes += dbg.debugLinesBytes(inv);
+    }
     if (inv.handlerError) {
       records++;
       bytes += app.errorLineBytes(inv);
@@ -221,8 +237,12 @@ export function eachLineBytes(inv: Inv, visit: (bytes: number) => void): void {
   const text = !inv.ctx.json;
   if (inv.cold) visit(bytesOf(inv, INIT, 0));
   visit(bytesOf(inv, START, 0));
+  const debug = dbg.debugLineCount(inv);
+  const before = debug > 0 ? Math.min(debug, inv.ctx.debug!.before) : 0;
+  for (let k = 0; k < before; k++) visit(bytesOf(inv, DEBUG, k));
   const deps = inv.loggedDeps;
   for (let k = 0; k < deps; k++) visit(bytesOf(inv, DEP, k));
+  for (let k = before; k < debug; k++) visit(bytesOf(inv, DEBUG, k));
   if (inv.handlerError) visit(bytesOf(inv, ERROR, 0));
   if (text && inv.status === "timeout") visit(bytesOf(inv, TIMEOUT, 0));
   if (text && inv.oom) visit(bytesOf(inv, OOM, 0));
@@ -230,7 +250,7 @@ export function eachLineBytes(inv: Inv, visit: (bytes: number) => void): void {
   visit(bytesOf(inv, REPORT, 0));
 }
 
-export const LINE_KINDS = { INIT, START, DEP, ERROR, TIMEOUT, OOM, END, REPORT } as const;
+export const LINE_KINDS = { INIT, START, DEP, ERROR, TIMEOUT, OOM, END, REPORT, DEBUG } as const;
 
 /**
  * UTF-8 bytes of every line one invocation writes, REPORT included: what CloudWatch Logs ingests for
@@ -242,6 +262,7 @@ export function invocationLogBytes(inv: Inv): number {
   let bytes = json ? P.startJsonBytes(inv) + P.reportJsonBytes(inv) : P.startTextBytes(inv) + P.END_TEXT_BYTES + P.reportTextBytes(inv);
   if (inv.cold) bytes += json ? P.initJsonBytes(inv) : P.initTextBytes(inv);
   bytes += app.depLinesBytes(inv, inv.loggedDeps);
+  bytes += dbg.debugLinesBytes(inv);
   if (inv.handlerError) bytes += app.errorLineBytes(inv);
   if (!json) {
     if (inv.status === "timeout") bytes += P.timeoutTextBytes(inv);

@@ -33,6 +33,8 @@ export interface CatalogEntry {
   eventSource?: EventSource;
   logGroup?: string;
   logFormat?: "JSON";
+  /** ApplicationLogLevel, with logFormat JSON only (default INFO). */
+  logLevel?: "DEBUG";
   tracing?: boolean;
   incident?: IncidentKind;
 }
@@ -60,7 +62,7 @@ const PROD: CatalogEntry[] = [
   { name: "notifications-push-prod", service: "notifications", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 15, invocation: "stream", description: "Mobile push from the push queue", behaviour: { peakRps: 2, waitMs: 90, cpuMs: 8, memoryUsedMb: 36 }, publishedVersions: 2, alias: true, eventSource: { kind: "sqs", queue: "notifications-push-queue", batchSize: 10 } },
   { name: "identity-token-rotator-prod", service: "identity", env: "prod", createdDaysAgo: 230, runtime: NODE, architecture: "x86_64", memoryMb: 256, timeoutS: 30, invocation: "sync", description: "Rotates partner API tokens on demand", behaviour: { pattern: "bursty", burstPerMin: 0.08, burstExtraMean: 2.5, waitMs: 150, cpuMs: 40, memoryUsedMb: 92 }, publishedVersions: 2, alias: true, incident: "cold-start-heavy" },
   { name: "identity-auth-prod", service: "identity", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 512, timeoutS: 5, invocation: "sync", description: "Authenticates sessions and API keys", behaviour: { peakRps: 8, waitMs: 18, cpuMs: 10, memoryUsedMb: 48 }, publishedVersions: 4, alias: true, provisionedConcurrency: 8, logFormat: "JSON", tracing: true },
-  { name: "identity-session-prod", service: "identity", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 3, invocation: "sync", description: "Session lookups", behaviour: { peakRps: 4, waitMs: 10, cpuMs: 5, memoryUsedMb: 34 }, publishedVersions: 2, alias: true },
+  { name: "identity-session-prod", service: "identity", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 3, invocation: "sync", description: "Session lookups", behaviour: { peakRps: 4, waitMs: 10, cpuMs: 5, memoryUsedMb: 34 }, publishedVersions: 2, alias: true, logFormat: "JSON", logLevel: "DEBUG" },
   { name: "reporting-export-prod", service: "reporting", env: "prod", runtime: PY, architecture: "x86_64", memoryMb: 1024, timeoutS: 900, invocation: "async", description: "Builds customer CSV exports in memory", behaviour: { peakRps: 0.08, waitMs: 8000, cpuMs: 12_000, memoryUsedMb: 990, memorySpreadMb: 12 }, publishedVersions: 3, alias: true, reservedConcurrency: 20, dlq: true, incident: "near-oom" },
   { name: "reporting-daily-rollup-prod", service: "reporting", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 2048, timeoutS: 900, invocation: "async", description: "Hourly usage roll-up", behaviour: { pattern: "scheduled", everyMin: 60, waitMs: 30_000, cpuMs: 90_000, parallelism: 2, sigma: 0.15, memoryUsedMb: 700, memorySpreadMb: 40 }, publishedVersions: 2 },
   { name: "reporting-api-prod", service: "reporting", env: "prod", runtime: NODE, architecture: "x86_64", memoryMb: 512, timeoutS: 29, invocation: "sync", description: "Reporting API", behaviour: { peakRps: 1.5, waitMs: 250, cpuMs: 60, memoryUsedMb: 140, memorySpreadMb: 10 }, publishedVersions: 3, alias: true },

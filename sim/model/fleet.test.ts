@@ -80,7 +80,9 @@ describe("default fleet", () => {
     expect(email).toMatchObject({ invocation: "async", deadLetterQueueName: "notifications-email-prod-dlq", maximumRetryAttempts: 2 });
     expect(fns.some((fn) => fn.onFailureDestinationArn?.startsWith("arn:aws:sqs:us-east-1:123456789012:"))).toBe(true);
     expect(fns.filter((fn) => fn.logGroup !== `/aws/lambda/${fn.name}`).map((fn) => fn.logGroup)).toEqual(["/payments/ledger-prod"]);
-    expect(fns.filter((fn) => fn.logFormat === "JSON").map((fn) => fn.name)).toEqual(["identity-auth-prod"]);
+    expect(fns.filter((fn) => fn.logFormat === "JSON").map((fn) => fn.name)).toEqual(["identity-auth-prod", "identity-session-prod"]);
+    // Log levels only with JSON; the chatty function left its application logs at DEBUG.
+    expect(fns.filter((fn) => fn.applicationLogLevel !== undefined).map((fn) => [fn.name, fn.applicationLogLevel])).toEqual([["identity-auth-prod", "INFO"], ["identity-session-prod", "DEBUG"]]);
     expect(fns.filter((fn) => fn.tracing === "Active").length).toBeGreaterThanOrEqual(3);
     expect(fleet.account.unreservedConcurrentExecutions).toBe(1000 - fns.reduce((s, fn) => s + (fn.reservedConcurrency ?? 0), 0));
   });

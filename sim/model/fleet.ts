@@ -106,6 +106,7 @@ function toFunctionSpec(seed: number, entry: CatalogEntry, anchorMs: number): Fu
       : undefined,
     tracing: entry.tracing ? "Active" : "PassThrough",
     logFormat: entry.logFormat ?? "Text",
+    applicationLogLevel: entry.logFormat === "JSON" ? (entry.logLevel ?? "INFO") : undefined,
     logGroup: entry.logGroup ?? `/aws/lambda/${entry.name}`,
     invocation: entry.invocation,
     deadLetterQueueName: entry.dlq ? `${entry.name}-dlq` : undefined,

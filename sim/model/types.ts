@@ -59,6 +59,8 @@ export interface FunctionSpec {
   provisionedConcurrency?: { qualifier: string; requested: number; allocatedAtMs: number };
   tracing: "Active" | "PassThrough";
   logFormat: "Text" | "JSON";
+  /** LoggingConfig.ApplicationLogLevel: JSON format only (AWS allows log levels only with JSON); INFO by default. */
+  applicationLogLevel?: "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR" | "FATAL";
   logGroup: string; // "/aws/lambda/<name>" unless a custom LoggingConfig.LogGroup
   /** "sync" = API/RequestResponse; "async" = Event invocations (DLQ / on-failure apply); "stream" = event source mapping. */
   invocation: "sync" | "async" | "stream";

@@ -46,8 +46,8 @@ function generatedEvents(fn: string, fromMs: number, toMs: number): GenEvent[] {
 const utf8 = (ev: GenEvent) => Buffer.byteLength(ev.message(), "utf8");
 
 describe("one minute of one function's group", () => {
-  // Go/Text with X-Ray lines, JSON format, and a custom log group (/payments/ledger-prod).
-  test.each(["checkout-api-prod", "identity-auth-prod", "payments-ledger-prod"])("%s: the values are the stored events' sizes and count", async (fn) => {
+  // Go/Text with X-Ray lines, JSON format, JSON with DEBUG lines, and a custom log group (/payments/ledger-prod).
+  test.each(["checkout-api-prod", "identity-auth-prod", "identity-session-prod", "payments-ledger-prod"])("%s: the values are the stored events' sizes and count", async (fn) => {
     const minuteMs = NOW_MS - 37 * MINUTE_MS;
     const sizes = generatedEvents(fn, minuteMs, minuteMs + MINUTE_MS - 1).map(utf8);
     expect(sizes.length).toBeGreaterThan(0);
@@ -156,8 +156,8 @@ describe("stored events", () => {
 });
 
 describe("the same bytes as Logs Insights", () => {
-  test("a query over a whole hour scans IncomingBytes of that hour (plus the lines stamped on its inclusive end)", async () => {
-    const fn = "identity-auth-prod";
+  // JSON format, and JSON with DEBUG lines (the chatty function).
+  test.each(["identity-auth-prod", "identity-session-prod"])("%s: a query over a whole hour scans IncomingBytes of that hour (plus the lines stamped on its inclusive end)", async (fn) => {
     const logGroupName = groupOf(sim, fn);
     const hourMs = NOW_MS - 2 * HOUR_MS;
     const [bytes, events] = await gmd(hourMs, hourMs + HOUR_MS, [

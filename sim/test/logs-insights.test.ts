@@ -64,7 +64,7 @@ describe("logs agree with the metrics of the same invocations", () => {
   test("REPORT lines in a window = Invocations Sum (Text, JSON format, custom log group, Node, Python)", async () => {
     // identity-auth-prod logs JSON: its REPORT is a platform.report record, which Logs Insights
     // does not give @type (sim/insights/discover.ts), so the query names both forms.
-    for (const fn of ["checkout-api-prod", "identity-auth-prod", "payments-ledger-prod", "search-suggest-prod", "payments-fraud-score-prod"]) {
+    for (const fn of ["checkout-api-prod", "identity-auth-prod", "identity-session-prod", "payments-ledger-prod", "search-suggest-prod", "payments-fraud-score-prod"]) {
       const run = await runQuery(logs, { logGroupName: groupOf(sim, fn), startTime: w.startTime, endTime: w.endTime, queryString: 'filter @type = "REPORT" or type = "platform.report" | stats count(*) as n' });
       expect(Number(rows(run.final)[0].n), fn).toBe(metricSum(fn, "Invocations", w));
     }
@@ -73,7 +73,8 @@ describe("logs agree with the metrics of the same invocations", () => {
   test("the Errors query counts exactly the Errors metric (handler errors, OOM kills, JSON format)", async () => {
     const query = ERRORS_AS_METRIC_QUERY.replace(/by bin\(5m\)$/, "");
     const long = window(NOW_MS, 2 * 24 * 60);
-    for (const [fn, win] of [["checkout-api-prod", w], ["identity-auth-prod", w], ["search-suggest-prod", long], ["reporting-export-prod", long], ["payments-fraud-score-prod", long], ["notifications-email-prod", w]] as const) {
+    // identity-session-prod: JSON with DEBUG lines, none of which may count.
+    for (const [fn, win] of [["checkout-api-prod", w], ["identity-auth-prod", w], ["identity-session-prod", w], ["search-suggest-prod", long], ["reporting-export-prod", long], ["payments-fraud-score-prod", long], ["notifications-email-prod", w]] as const) {
       const run = await runQuery(logs, { logGroupName: groupOf(sim, fn), startTime: win.startTime, endTime: win.endTime, queryString: query });
       const errors = Number(rows(run.final)[0]?.errors ?? 0);
       expect(errors, fn).toBe(metricSum(fn, "Errors", win));

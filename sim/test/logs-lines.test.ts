@@ -38,8 +38,8 @@ function expectConsistent(ev: LogEvent) {
 describe("every line kind", () => {
   test("pre-discovered fields equal discoverFields(message); bytes equal the UTF-8 length", () => {
     const seen = new Map<string, number>();
-    // Go, Node and Python in Text format, the JSON-format function, the custom log group, the OOMs.
-    const fns = ["checkout-api-prod", "search-suggest-prod", "payments-fraud-score-prod", "identity-auth-prod", "payments-ledger-prod", "identity-token-rotator-prod", "reporting-export-prod"];
+    // Go, Node and Python in Text format, the JSON-format functions (one logging at DEBUG), the custom log group, the OOMs.
+    const fns = ["checkout-api-prod", "search-suggest-prod", "payments-fraud-score-prod", "identity-auth-prod", "identity-session-prod", "payments-ledger-prod", "identity-token-rotator-prod", "reporting-export-prod"];
     for (const fn of fns) {
       const ctx = fnLogContext(model, fn)!;
       const hours = fn === "reporting-export-prod" ? 48 : 3;
@@ -47,20 +47,20 @@ describe("every line kind", () => {
         const key = `${ctx.runtime}/${ctx.json ? "JSON" : "Text"}/${KIND_NAMES[ev.kind]}${ctx.logGroup.startsWith("/aws/lambda/") ? "" : "/custom-group"}`;
         const n = seen.get(key) ?? 0;
         seen.set(key, n + 1);
-        if (n < 40 || n % 500 === 0) expectConsistent(ev);
+        if (n < 40 || n % (ev.kind === LINE_KINDS.DEBUG ? 50 : 500) === 0) expectConsistent(ev);
       }
     }
     const expected = [
       "go/Text/INIT", "go/Text/START", "go/Text/DEP", "go/Text/ERROR", "go/Text/END", "go/Text/REPORT",
       "node/Text/INIT", "node/Text/START", "node/Text/DEP", "node/Text/ERROR", "node/Text/END", "node/Text/REPORT",
       "python/Text/START", "python/Text/DEP", "python/Text/ERROR", "python/Text/OOM", "python/Text/END", "python/Text/REPORT",
-      "go/JSON/START", "go/JSON/DEP", "go/JSON/ERROR", "go/JSON/REPORT", "go/Text/REPORT/custom-group", "go/Text/DEP/custom-group",
+      "go/JSON/START", "go/JSON/DEP", "go/JSON/ERROR", "go/JSON/REPORT", "go/JSON/DEBUG", "go/Text/REPORT/custom-group", "go/Text/DEP/custom-group",
     ];
     for (const key of expected) expect(seen.get(key) ?? 0, key).toBeGreaterThan(0);
   });
 
   test("timeouts and JSON cold starts, built from records the fleet rarely makes", () => {
-    for (const fn of ["identity-token-rotator-prod", "checkout-api-prod", "reporting-export-prod", "identity-auth-prod"]) {
+    for (const fn of ["identity-token-rotator-prod", "checkout-api-prod", "reporting-export-prod", "identity-auth-prod", "identity-session-prod"]) {
       const ctx = fnLogContext(model, fn)!;
       const inv = new Inv(ctx, record({ durationMs: ctx.spec.timeoutS * 1000 }), 0);
       const scan = new FunctionLogScan(model, ctx, { startMs: 0, endMs: NOW_MS }, false);
@@ -70,7 +70,9 @@ describe("every line kind", () => {
       const kinds = events.map((e) => KIND_NAMES[e.kind]);
       // The calls before the primary one are logged; the primary hangs until Lambda stops the function.
       const calls = Array(ctx.profile.primary).fill("DEP");
-      expect(kinds, fn).toEqual(["INIT", "START", ...calls, ...(ctx.json ? [] : ["TIMEOUT", "END"]), "REPORT"]);
+      // A function logging at DEBUG dumps the request and the call's input before it; nothing after.
+      const debug = Array(ctx.debug?.before ?? 0).fill("DEBUG");
+      expect(kinds, fn).toEqual(["INIT", "START", ...debug, ...calls, ...(ctx.json ? [] : ["TIMEOUT", "END"]), "REPORT"]);
       events.forEach(expectConsistent);
     }
   });
@@ -134,7 +136,7 @@ describe("formats", () => {
 describe("the REPORT-only scan", () => {
   test("gives the same statistics as pushing every line (Text, JSON, custom group, Python)", () => {
     const query = 'filter @type = "REPORT" | stats count(*) as n, sum(ispresent(@initDuration)) as colds, pct(@duration, 99) as p99';
-    for (const fn of ["checkout-api-prod", "identity-auth-prod", "payments-ledger-prod", "reporting-export-prod", "search-suggest-prod"]) {
+    for (const fn of ["checkout-api-prod", "identity-auth-prod", "identity-session-prod", "payments-ledger-prod", "reporting-export-prod", "search-suggest-prod"]) {
       // A window that does not start or end on a minute: lines are cut by their own timestamps.
       const window = { startMs: NOW_MS - 5 * HOUR_MS + 17_321, endMs: NOW_MS - 3 * HOUR_MS - 4_567 };
       const run = (reportOnly: boolean) => {

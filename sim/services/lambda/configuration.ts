@@ -54,8 +54,9 @@ export function functionConfiguration(fn: FunctionSpec, model: SimModel, opts: C
 function loggingConfig(fn: FunctionSpec) {
   // Log levels exist only with the JSON format; INFO is Lambda's default for both.
   // Source: Lambda Developer Guide, "Configuring JSON and plain text log formats".
+  // identity-session-prod runs its application logs at DEBUG (sim/logs/debug-lines.ts).
   return fn.logFormat === "JSON"
-    ? { LogFormat: "JSON", ApplicationLogLevel: "INFO", SystemLogLevel: "INFO", LogGroup: fn.logGroup }
+    ? { LogFormat: "JSON", ApplicationLogLevel: fn.applicationLogLevel ?? "INFO", SystemLogLevel: "INFO", LogGroup: fn.logGroup }
     : { LogFormat: "Text", LogGroup: fn.logGroup };
 }
 
