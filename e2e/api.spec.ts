@@ -103,3 +103,23 @@ test("API: a function's configuration panels, and its alarms", async ({ request 
   expect(alarms.alarms.map((a: { name: string }) => a.name)).toContain("checkout-api-prod-errors");
   expect(alarms.alarms.find((a: { name: string }) => a.name === "checkout-api-prod-errors").state, "the bad deploy's errors alarm fires").toBe("ALARM");
 });
+
+test("cost API: bad input is a 400 naming the field", async ({ request }) => {
+  const cases: [string, string][] = [
+    ["/api/cost/by-tag?tagKey=a$b", "tagKey"],
+    ["/api/cost/by-tag?from=2026-13", "from"],
+    ["/api/cost/by-tag?from=2026-05&to=2026-01", "to"],
+    ["/api/cost/by-tag?from=2024-01&to=2026-01", "from"],
+    ["/api/cost/by-tag?metric=BlendedCost", "metric"],
+    ["/api/cost/functions?tagKey=service", "value"],
+    ["/api/cost/reconcile?tagKey=", "tagKey"],
+    ["/api/cost/estimate?requests=1&durationMs=1&memoryMb=128", "architecture"],
+    ["/api/functions/checkout-api-prod/cost?range=1h", "range"],
+  ];
+  for (const [url, field] of cases) {
+    const res = await request.get(url);
+    expect(res.status(), url).toBe(400);
+    expect((await res.json()).error.field, url).toBe(field);
+  }
+  expect((await request.get("/api/functions/no-such-function/cost")).status()).toBe(404);
+});

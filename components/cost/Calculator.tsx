@@ -7,8 +7,8 @@ import { TermsTable } from "@/components/cost/TermsTable";
 import { useUrlState } from "@/components/useUrlState";
 import { EstimateQuery } from "@/lib/cost/estimate-query";
 import { estimateMonthlyCost } from "@/lib/cost/lambda-cost";
-import { actualLoad, breakEvenLoad, comparisonRows, DEFAULT_CONTAINER, HOURS_PER_MONTH } from "@/lib/cost/lambda-vs-container";
-import { ARCHITECTURES, PRICED_REGIONS } from "@/lib/cost/prices";
+import { actualLoad, breakEvenLoad, comparisonRows, DEFAULT_CONTAINER } from "@/lib/cost/lambda-vs-container";
+import { ARCHITECTURES, HOURS_PER_MONTH, PRICED_REGIONS } from "@/lib/cost/prices";
 import type { FunctionCost } from "@/lib/cost/function-cost";
 import { formatUsd } from "@/lib/format";
 

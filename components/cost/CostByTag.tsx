@@ -9,6 +9,8 @@ import { useUrlState } from "@/components/useUrlState";
 import { UNTAGGED } from "@/components/fleet/fleet-view";
 import { caseVariants, tagRows } from "@/lib/cost/by-tag";
 import type { MonthlyByTag } from "@/lib/cost/cost-explorer";
+import type { MeasuredInputs } from "@/lib/cost/function-cost";
+import { scaledUsage } from "@/lib/cost/usage";
 import type { ReconciliationView } from "@/lib/cost/reconcile-data";
 import { toCsv } from "@/lib/csv";
 import { formatPct, formatUsd, formatUtc } from "@/lib/format";
@@ -163,7 +165,7 @@ export function CostByTag() {
   );
 }
 
-type Drill = { functions: { name: string; inputs: { invocations: number; gbSeconds: number } | null; terms: { name: string; usd: number }[]; monthlyUsd: number; hidden: { kind: string; title: string; savingUsd: number }[] }[]; failure: { action: string; code: string; message: string; hint: string } | null; cost: MonthlyByTag["cost"] };
+type Drill = { functions: { name: string; inputs: MeasuredInputs | null; terms: { name: string; usd: number }[]; monthlyUsd: number; hidden: { kind: string; title: string; savingUsd: number }[] }[]; failure: { action: string; code: string; message: string; hint: string } | null; cost: MonthlyByTag["cost"] };
 
 /** A tag value's functions with their projected months at list prices (one scan of their REPORT lines). */
 function DrillDown({ tagKey, value }: { tagKey: string; value: string }) {
@@ -173,7 +175,6 @@ function DrillDown({ tagKey, value }: { tagKey: string; value: string }) {
     staleTime: 600_000,
     retry: false,
   });
-  const k = 730 / 168;
   return (
     <section className="panel" aria-label={`Functions tagged ${tagKey}=${value}`} data-testid="drill-down-panel">
       <h2>
@@ -204,8 +205,8 @@ function DrillDown({ tagKey, value }: { tagKey: string; value: string }) {
                   <td>
                     <Link href={`/functions/${f.name}`}>{f.name}</Link>
                   </td>
-                  <td style={{ textAlign: "right" }}>{f.inputs ? Math.round(f.inputs.invocations * k).toLocaleString("en-US") : "—"}</td>
-                  <td style={{ textAlign: "right" }}>{f.inputs ? Math.round(f.inputs.gbSeconds * k).toLocaleString("en-US") : "—"}</td>
+                  <td style={{ textAlign: "right" }}>{f.inputs ? Math.round(scaledUsage(f.inputs).invocations).toLocaleString("en-US") : "—"}</td>
+                  <td style={{ textAlign: "right" }}>{f.inputs ? Math.round(scaledUsage(f.inputs).gbSeconds).toLocaleString("en-US") : "—"}</td>
                   <td className="muted" style={{ fontSize: 12 }}>
                     {[...f.terms]
                       .sort((a, b) => b.usd - a.usd)

@@ -7,22 +7,24 @@ import { ErrorBox, QueryError } from "@/components/ErrorBox";
 import { TermsTable } from "@/components/cost/TermsTable";
 import { formatCount, formatDurationMs, formatUsd, formatUtc } from "@/lib/format";
 import type { FunctionCost } from "@/lib/cost/function-cost";
+import { HOURS_PER_MONTH } from "@/lib/cost/prices";
+import { scaledUsage } from "@/lib/cost/usage";
 
 /** The calculator's URL for this function's measured figures, projected to a month. */
 export function calculatorHref(name: string, c: FunctionCost): string | null {
   if (!c.inputs.ok) return null;
   const m = c.inputs.data;
-  const k = 730 / c.sample.hours;
+  const u = scaledUsage(m);
   const q = new URLSearchParams({
     fn: name,
-    requests: String(Math.round(m.invocations * k)),
+    requests: String(Math.round(u.invocations)),
     durationMs: String(Math.round((m.avgBilledDurationMs ?? 0) * 100) / 100),
     memoryMb: String(m.memorySizeMb),
     architecture: c.architecture,
   });
-  if (m.provisionedConcurrency) q.set("provisionedConcurrency", String(m.provisionedConcurrency)), q.set("provisionedHours", "730");
-  if (m.logBytes) q.set("logGb", String(Math.round(((m.logBytes * k) / 1024 ** 3) * 1000) / 1000));
-  if (m.tracesRecorded) q.set("xrayTraces", String(Math.round(m.tracesRecorded * k)));
+  if (m.provisionedConcurrency) q.set("provisionedConcurrency", String(m.provisionedConcurrency)), q.set("provisionedHours", String(HOURS_PER_MONTH));
+  if (u.logGb) q.set("logGb", String(Math.round(u.logGb * 1000) / 1000));
+  if (u.traces) q.set("xrayTraces", String(Math.round(u.traces)));
   return `/calculator?${q}`;
 }
 
@@ -70,12 +72,12 @@ export function CostPanel({ name }: { name: string }) {
                 ))}
                 <tr>
                   <th>Projected month</th>
-                  <td>{formatCount((q.data.inputs.data.invocations * 730) / q.data.sample.hours)} invocations</td>
+                  <td>{formatCount(scaledUsage(q.data.inputs.data).invocations)} invocations</td>
                   <td style={{ textAlign: "right" }}>
                     <b>{formatUsd(q.data.monthlyUsd)}</b>
                   </td>
                   <td className="muted" style={{ fontSize: 12 }}>
-                    the last 7 days × 730 / 168, term by term below
+                    the last {q.data.sample.hours} hours scaled to {HOURS_PER_MONTH}, term by term below
                   </td>
                 </tr>
               </tbody>

@@ -12,6 +12,15 @@ import { CREDENTIALS, fixedModel, NOW_MS } from "@/sim/test/helpers";
 
 const week: MeasuredInputs = { sampleHours: 168, invocations: 1_680_000, coldStarts: 0, avgDurationMs: 99, avgBilledDurationMs: 100, gbSeconds: 168_000, billedSeconds: 168_000, ephemeralStorageMb: 512, memorySizeMb: 1024, logBytes: null, tracesRecorded: null, sampling: null, tracesAtLambdaDefault: null, provisionedConcurrency: 0 };
 
+test("scaledUsage: a week's figures × 730 / 168, log bytes in GB of 2^30", async () => {
+  const { scaledUsage } = await import("@/lib/cost/usage");
+  const u = scaledUsage({ ...week, logBytes: 168 * 1024 ** 3, tracesRecorded: 1_680 });
+  expect(u.invocations).toBeCloseTo(7_300_000, 6);
+  expect(u.logGb).toBeCloseTo(730, 9);
+  expect(u.traces).toBeCloseTo(7_300, 9);
+  expect(scaledUsage(week, 24).gbSeconds).toBeCloseTo(24_000, 9);
+});
+
 describe("projectMonth: a week scaled to 730 hours, term by term", () => {
   test("1.68M requests and 168,000 GB-s a week → 7.3M requests ($1.46) and 730,000 GB-s ($12.17)", () => {
     const terms = projectMonth(week, "x86_64", "us-east-1");

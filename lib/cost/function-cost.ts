@@ -5,11 +5,12 @@ import { panel, type Panel } from "@/lib/aws/errors";
 import { getConfig } from "@/lib/config";
 import { durationCost, ephemeralStorageCost, gbOfMb, logsIngestionCost, provisionedConcurrencyCost, provisionedDurationCost, requestsCost, roundCents, xrayCost, type CostTerm } from "@/lib/cost/lambda-cost";
 import { CostLedger } from "@/lib/cost/observation-cost";
-import { PRICE_LISTS, type Architecture } from "@/lib/cost/prices";
+import { HOURS_PER_MONTH, PRICE_LISTS, type Architecture } from "@/lib/cost/prices";
+import { scaledUsage } from "@/lib/cost/usage";
 import { paginateGetSamplingRules } from "@aws-sdk/client-xray";
 import { hiddenCosts, type HiddenCost } from "@/lib/cost/hidden-costs";
 import { LAMBDA_DEFAULT, samplingFor, tracesRecorded, type SamplingRule } from "@/lib/cost/sampling";
-import { numberOf } from "@/lib/insights/parse-results";
+import { logGroupOf, numberOf } from "@/lib/insights/parse-results";
 import { runOverLogGroups } from "@/lib/insights/run-batches";
 import { insightsSemaphore } from "@/lib/insights/runs";
 import { savedQueries } from "@/lib/insights/saved-queries";
@@ -19,8 +20,6 @@ import type { FunctionDetail, ObservationCost } from "@/lib/types";
 const HOUR_MS = 3_600_000;
 /** The sample: the last 7 days, a whole week of traffic, projected to AWS's 730-hour month. */
 export const SAMPLE_HOURS = 168;
-export const MONTH_HOURS = 730;
-const BYTES_PER_GB = 1024 ** 3; // AWS bills data in GB of 2^30 bytes
 const COST_TTL_MS = 15 * 60_000; // a week's sample barely moves in 15 minutes, and the scan is the dear part
 
 export type MeasuredInputs = {
@@ -61,7 +60,7 @@ export type PeriodCost = { label: string; startMs: number; endMs: number; invoca
  */
 export function periodCost(monthTerms: readonly CostTerm[], monthInvocations: number, periodInvocations: number, periodHours: number): number {
   return monthTerms.reduce((a, t) => {
-    if (t.name === "Provisioned concurrency") return a + (t.exactUsd * periodHours) / MONTH_HOURS;
+    if (t.name === "Provisioned concurrency") return a + (t.exactUsd * periodHours) / HOURS_PER_MONTH;
     return a + (monthInvocations > 0 ? (t.exactUsd * periodInvocations) / monthInvocations : 0);
   }, 0);
 }
@@ -96,24 +95,22 @@ async function calendarMonths(detail: FunctionDetail, terms: CostTerm[], monthIn
 }
 
 /** The week's measured usage → every term of a projected month (or of `hours`, e.g. the sample itself). Pure. */
-export function projectMonth(m: MeasuredInputs, architecture: Architecture, region: string, hours = MONTH_HOURS): CostTerm[] {
+export function projectMonth(m: MeasuredInputs, architecture: Architecture, region: string, hours = HOURS_PER_MONTH): CostTerm[] {
   const prices = PRICE_LISTS[region] ?? PRICE_LISTS["us-east-1"];
-  const k = hours / m.sampleHours;
-  const gbSeconds = m.gbSeconds * k;
+  const u = scaledUsage(m, hours);
+  const gbSeconds = u.gbSeconds;
   // Provisioned environments serve what fits in them, at the lower rate; the overflow is on demand.
   const onProvisioned = Math.min(gbSeconds, m.provisionedConcurrency * gbOfMb(m.memorySizeMb) * hours * 3600);
-  const terms = [requestsCost({ requests: m.invocations * k, prices }), durationCost({ gbSeconds: gbSeconds - onProvisioned, architecture, prices })];
+  const terms = [requestsCost({ requests: u.invocations, prices }), durationCost({ gbSeconds: gbSeconds - onProvisioned, architecture, prices })];
   if (m.provisionedConcurrency > 0) {
     terms.push(provisionedConcurrencyCost({ concurrency: m.provisionedConcurrency, memoryMb: m.memorySizeMb, seconds: hours * 3600, architecture, prices }));
     terms.push(provisionedDurationCost({ gbSeconds: onProvisioned, architecture, prices }));
   }
-  if (m.ephemeralStorageMb > 512) terms.push(ephemeralStorageCost({ storageMb: m.ephemeralStorageMb, durationSeconds: m.billedSeconds * k, prices }));
-  if (m.logBytes !== null) terms.push(logsIngestionCost({ gb: (m.logBytes * k) / BYTES_PER_GB, prices }));
-  if (m.tracesRecorded !== null) terms.push(xrayCost({ traces: m.tracesRecorded * k, prices }));
+  if (m.ephemeralStorageMb > 512) terms.push(ephemeralStorageCost({ storageMb: m.ephemeralStorageMb, durationSeconds: u.billedSeconds, prices }));
+  if (u.logGb !== null) terms.push(logsIngestionCost({ gb: u.logGb, prices }));
+  if (u.traces !== null) terms.push(xrayCost({ traces: u.traces, prices }));
   return terms;
 }
-
-const logGroupOf = (log: string | undefined) => (log ?? "").replace(/^\d{12}:/, ""); // @log is "<account>:<group>"
 
 /**
  * The week's usage of several functions in one pass: one Logs Insights scan of their REPORT lines
@@ -218,8 +215,13 @@ export async function getFunctionCost(detail: FunctionDetail, nowMs = Date.now()
   const fn = many.functions[0];
   const ledger = new CostLedger();
   ledger.merge(many.cost);
-  const monthInvocations = fn.inputs ? (fn.inputs.invocations * MONTH_HOURS) / fn.inputs.sampleHours : 0;
-  const periods = await panel("cloudwatch:GetMetricData", () => calendarMonths(detail, fn.terms, monthInvocations, nowMs, ledger));
+  const monthInvocations = fn.inputs ? scaledUsage(fn.inputs).invocations : 0;
+  const periods = await panel("cloudwatch:GetMetricData", async () => {
+    const hour = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
+    const { value, cost } = await cachedFetch(`cost-periods|${detail.config.name}|${hour}`, COST_TTL_MS, (l) => calendarMonths(detail, fn.terms, monthInvocations, nowMs, l));
+    ledger.merge(cost);
+    return value;
+  });
   return {
     sample: many.sample,
     inputs: many.failure ? { ok: false, error: many.failure } : { ok: true, data: fn.inputs! },

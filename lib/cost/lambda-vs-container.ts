@@ -1,8 +1,7 @@
 // Lambda against an always-on container doing the same work. Pure, shared with the browser.
 import { estimateMonthlyCost, type EstimateInput } from "@/lib/cost/lambda-cost";
+import { HOURS_PER_MONTH } from "@/lib/cost/prices";
 
-/** AWS prices a month as 730 hours. */
-export const HOURS_PER_MONTH = 730;
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
 /**

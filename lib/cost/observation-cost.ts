@@ -1,5 +1,5 @@
 import "server-only";
-import { PRICE_LISTS } from "@/lib/cost/prices";
+import { BYTES_PER_GB, PRICE_LISTS } from "@/lib/cost/prices";
 import type { ObservationCost } from "@/lib/types";
 
 /** $0.01 per 1,000 metrics requested; GetMetricData is never in the free tier (aws.amazon.com/cloudwatch/pricing, 2026-11). */
@@ -10,7 +10,6 @@ export const COST_EXPLORER_USD_PER_REQUEST = 0.01;
 
 /** Logs Insights' price per GB scanned, from the price table (lib/cost/prices.ts). */
 export const LOGS_INSIGHTS_USD_PER_GB_SCANNED = PRICE_LISTS["us-east-1"].logsInsightsUsdPerGbScanned;
-const BYTES_PER_GB = 1024 ** 3;
 
 /** Tallies the AWS calls made to build one view. Lambda, SQS and Describe* calls are free for our volumes. */
 export class CostLedger {

@@ -70,6 +70,11 @@ export const FREE_TIER = {
   sqsRequests: 1_000_000, // [sqs]
 } as const;
 
+/** AWS prices a month as 730 hours. */
+export const HOURS_PER_MONTH = 730;
+/** AWS bills data in GB of 2^30 bytes. */
+export const BYTES_PER_GB = 1024 ** 3;
+
 /** Ephemeral storage every function gets free. */
 export const FREE_EPHEMERAL_STORAGE_MB = 512;
 /** Provisioned concurrency is metered from enable to disable, rounded up to 5 minutes [lambda]. */

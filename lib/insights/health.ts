@@ -1,6 +1,6 @@
 // Shapes the saved queries' rows into the health page's series and figures. Pure and shared with
 // the browser: the run API returns rows as Logs Insights gives them (strings), the panels shape them here.
-import { numberOf, timestampOf, type InsightsRow } from "@/lib/insights/parse-results";
+import { logGroupOf, numberOf, timestampOf, type InsightsRow } from "@/lib/insights/parse-results";
 
 export type HealthPoint = {
   t: number; // start of the hour, epoch ms
@@ -81,7 +81,7 @@ export function toErrorSamples(rows: readonly InsightsRow[]): ErrorSample[] {
     return {
       timestampMs: timestampOf(r["@timestamp"]) ?? 0,
       requestId: r["@requestId"] || r.requestId || r["record.requestId"] || "",
-      logGroup: (r["@log"] ?? "").replace(/^\d{12}:/, ""), // @log is "<account id>:<log group>"
+      logGroup: logGroupOf(r["@log"]),
       logStream: r["@logStream"] ?? "",
       message: r.msg || raw,
       kind,

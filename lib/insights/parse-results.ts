@@ -18,6 +18,9 @@ export function numberOf(value: string | undefined): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** `@log` is "<account id>:<log group>": the log group. */
+export const logGroupOf = (log: string | undefined) => (log ?? "").replace(/^\d{12}:/, "");
+
 /** "2026-11-20 12:00:00.000" (Logs Insights' timestamp format, UTC) → epoch ms. */
 export function timestampOf(value: string | undefined): number | undefined {
   if (!value) return undefined;

@@ -2,6 +2,7 @@
 // Each query runs once over the incident window and once over each baseline span.
 import { numberOf, type InsightsRow } from "@/lib/insights/parse-results";
 import type { DependencyTiming, DownstreamInput } from "@/lib/runbook/downstream";
+import { median } from "@/lib/runbook/types";
 
 export type SpanRows = { incident: InsightsRow[]; baselines: InsightsRow[][] };
 
@@ -12,12 +13,7 @@ const worst = (rows: InsightsRow[], column: string) => {
 };
 
 /** The typical baseline: the median of each baseline span's worst hour (one bad day does not set it). */
-const typical = (spans: InsightsRow[][], column: string) => {
-  const values = spans.map((rows) => worst(rows, column)).filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (!values.length) return null;
-  const mid = Math.floor(values.length / 2);
-  return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-};
+const typical = (spans: InsightsRow[][], column: string) => median(spans.map((rows) => worst(rows, column)).filter((v): v is number => v !== null));
 
 const ofDependency = (rows: InsightsRow[], dependency: string, target: string) => rows.filter((r) => r.dependency === dependency && r.target === target);
 

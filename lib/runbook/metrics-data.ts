@@ -6,7 +6,7 @@ import { toChartRows } from "@/lib/metrics/series";
 import type { ThrottleInput } from "@/lib/runbook/throttles";
 import type { TrafficShift, VersionStats } from "@/lib/runbook/recent-deploy";
 import type { RunbookChart } from "@/lib/runbook/result";
-import type { Span } from "@/lib/runbook/types";
+import { median, type Span } from "@/lib/runbook/types";
 
 // Every CloudWatch figure of the runbook comes from one GetMetricData request over the earliest
 // baseline to the window's end, at 5-minute periods: fine enough to see what rose first, and one
@@ -66,12 +66,6 @@ export const maxIn = (r: MetricResult | undefined, span: Span) => {
   const v = valuesIn(r, span);
   return v.length ? Math.max(...v) : null;
 };
-export function median(values: readonly number[]): number | null {
-  if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
 
 /** First period in the window whose value exceeds `factor` × the median of the periods before it; null if none. */
 export function onsetMs(timestampsMs: number[], values: number[], windowStartMs: number, factor: number): number | null {

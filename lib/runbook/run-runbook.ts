@@ -20,7 +20,6 @@ import {
   errorOrLatencyOnset,
   fetchRunbookMetrics,
   maxIn,
-  median,
   runbookChart,
   toThrottleInput,
   trafficShifts,
@@ -33,7 +32,7 @@ import { deployedIn, evaluateRecentDeploy } from "@/lib/runbook/recent-deploy";
 import type { RunbookResult, RunbookStep } from "@/lib/runbook/result";
 import { mostLikelyCause, runbookMarkdown } from "@/lib/runbook/summary";
 import { evaluateThrottles } from "@/lib/runbook/throttles";
-import { couldNotCheck, type Span, type StepResult } from "@/lib/runbook/types";
+import { couldNotCheck, median, type Span, type StepResult } from "@/lib/runbook/types";
 import { baselineLabel, spanLabel } from "@/lib/runbook/windows";
 import type { FunctionConfig } from "@/lib/types";
 

@@ -29,6 +29,13 @@ export const couldNotCheck = (step: StepResult["step"], title: string, reason: s
   why: "The data this step needs could not be read.",
 });
 
+export function median(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
 /** Relative change of an incident figure against its baseline; null when the baseline is 0 or unknown. */
 export const changeRatio = (incident: number | null, baseline: number | null) =>
   incident === null || baseline === null || baseline === 0 ? null : incident / baseline;

@@ -4,11 +4,11 @@ import { getFunctionDetail } from "@/lib/functions/function-detail";
 import { fleetTags, listFleet } from "@/lib/functions/fleet-overview";
 import { awsError, badRequest, searchParamsOf } from "@/lib/http/responses";
 import { TagKey } from "@/lib/http/schemas";
+import { UNTAGGED } from "@/components/fleet/fleet-view";
 import type { FunctionDetail } from "@/lib/types";
 
 export const dynamic = "force-dynamic";
 
-const UNTAGGED = "(untagged)";
 /** A drill-down scans the REPORT lines of every function in it: bounded, like a Logs Insights run. */
 const MAX_FUNCTIONS = 100;
 
