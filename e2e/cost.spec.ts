@@ -44,6 +44,18 @@ test("the function page's cost panel shows each term with its working and links 
   await expect(page.getByTestId("calc-terms")).toContainText("Lambda duration");
 });
 
+test("provisioned concurrency is priced from when it was configured, not for the whole period", async ({ page }) => {
+  await page.goto("/functions/catalog-api-prod");
+  const periods = page.getByTestId("cost-panel").getByTestId("cost-periods");
+  // the demo account configured it 30 days before its start: part of last month, all of this one
+  const since = new Date(Date.now() - 30 * 86_400_000);
+  const monthStart = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1);
+  const lastMonth = periods.locator("tr", { hasText: "Last month" });
+  await expect(lastMonth).toContainText(/provisioned concurrency for [\d,]+ h \(configured \d{4}-\d\d-\d\d/, { timeout: 60_000 });
+  const hours = Number((await lastMonth.innerText()).match(/provisioned concurrency for ([\d,]+) h/)![1].replace(/,/g, ""));
+  expect(hours).toBeCloseTo(Math.max(0, monthStart - since.getTime()) / 3_600_000, -1);
+});
+
 test("/cost groups the bill by each tag key, calls out untagged spend and a value spelled two ways", async ({ page }) => {
   await page.goto("/cost?tagKey=service");
   const table = page.getByTestId("cost-table");

@@ -83,7 +83,8 @@ export type VersionInfo = { version: string; description: string; lastModified: 
 export type AliasInfo = { name: string; version: string; additionalVersionWeights: Record<string, number>; description: string; revisionId: string };
 export type EventSourceInfo = { uuid: string; eventSourceArn: string; state: string; batchSize: number | null; lastModified: string | null };
 export type AsyncConfig = { onFailureArn: string | null; onSuccessArn: string | null; maximumRetryAttempts: number | null; maximumEventAgeS: number | null; lastModified: string | null };
-export type ProvisionedConcurrencyInfo = { qualifier: string; requested: number; allocated: number; available: number; status: string };
+/** `lastModifiedMs`: when this configuration was set (ListProvisionedConcurrencyConfigs keeps no older history). */
+export type ProvisionedConcurrencyInfo = { qualifier: string; requested: number; allocated: number; available: number; status: string; lastModifiedMs: number | null };
 
 export type AlarmInfo = {
   name: string;

@@ -67,6 +67,12 @@ export function CostPanel({ name }: { name: string }) {
                     </td>
                     <td className="muted" style={{ fontSize: 12 }}>
                       {p.dataFromMs ? `metrics start ${formatUtc(p.dataFromMs)}: only part of the period` : "at the sample's cost per invocation"}
+                      {q.data.inputs.ok && q.data.inputs.data.provisionedConcurrency > 0 && (
+                        <>
+                          ; provisioned concurrency for {formatCount(p.provisionedHours)} h
+                          {q.data.inputs.data.provisionedSinceMs !== null && ` (configured ${formatUtc(q.data.inputs.data.provisionedSinceMs)}; none counted before)`}
+                        </>
+                      )}
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
-import { periodCost, projectMonth, type MeasuredInputs } from "@/lib/cost/function-cost";
+import { periodCost, projectMonth, provisionedHoursIn, type MeasuredInputs } from "@/lib/cost/function-cost";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import { numberOf } from "@/lib/insights/parse-results";
 import { runQuery } from "@/lib/insights/run-query";
@@ -10,7 +10,7 @@ import { functionUsage } from "@/sim/model";
 import { startSim, type RunningSim } from "@/sim/server";
 import { CREDENTIALS, fixedModel, NOW_MS } from "@/sim/test/helpers";
 
-const week: MeasuredInputs = { sampleHours: 168, invocations: 1_680_000, coldStarts: 0, avgDurationMs: 99, avgBilledDurationMs: 100, gbSeconds: 168_000, billedSeconds: 168_000, ephemeralStorageMb: 512, memorySizeMb: 1024, logBytes: null, tracesRecorded: null, sampling: null, tracesAtLambdaDefault: null, provisionedConcurrency: 0 };
+const week: MeasuredInputs = { sampleHours: 168, invocations: 1_680_000, coldStarts: 0, avgDurationMs: 99, avgBilledDurationMs: 100, gbSeconds: 168_000, billedSeconds: 168_000, ephemeralStorageMb: 512, memorySizeMb: 1024, logBytes: null, tracesRecorded: null, sampling: null, tracesAtLambdaDefault: null, provisionedConcurrency: 0, provisionedSinceMs: null };
 
 test("scaledUsage: a week's figures × 730 / 168, log bytes in GB of 2^30", async () => {
   const { scaledUsage } = await import("@/lib/cost/usage");
@@ -56,6 +56,17 @@ test("a calendar period is priced per invocation, provisioned concurrency per ho
   expect(periodCost(terms, 7_300_000, 3_650_000, 365)).toBeCloseTo(rest / 2 + pc / 2, 9);
   // a quiet period still pays for its provisioned environments
   expect(periodCost(terms, 7_300_000, 0, 730)).toBeCloseTo(pc, 9);
+});
+
+test("provisioned concurrency counts from its configuration's LastModified", () => {
+  const oct = Date.UTC(2026, 9, 1), nov = Date.UTC(2026, 10, 1);
+  // set on 24 Oct 00:00: 8 days × 24 h of October's 744
+  expect(provisionedHoursIn(oct, nov, Date.UTC(2026, 9, 24))).toBe(192);
+  // set before the period: all of it; set after it: none
+  expect(provisionedHoursIn(oct, nov, Date.UTC(2026, 8, 3))).toBe(744);
+  expect(provisionedHoursIn(oct, nov, Date.UTC(2026, 10, 5))).toBe(0);
+  // no LastModified: assume the whole period
+  expect(provisionedHoursIn(oct, nov, null)).toBe(744);
 });
 
 describe("the billed-duration query against the demo account's invocations", () => {

@@ -37,6 +37,7 @@ export type MeasuredInputs = {
   sampling: { rule: string; fixedRate: number; reservoirSize: number } | null; // what decides the traces (null: tracing off)
   tracesAtLambdaDefault: number | null; // had Lambda's own 1/s + 5 % applied
   provisionedConcurrency: number; // allocated on the function's qualifiers now
+  provisionedSinceMs: number | null; // the newest configuration's LastModified: as configured now since then
 };
 
 export type FunctionCost = {
@@ -51,22 +52,34 @@ export type FunctionCost = {
   cost: ObservationCost;
 };
 
-/** A calendar month priced from its invocations (CloudWatch) at the sample's cost per invocation. */
-export type PeriodCost = { label: string; startMs: number; endMs: number; invocations: number; usd: number; dataFromMs: number | null };
+/**
+ * A calendar month priced from its invocations (CloudWatch) at the sample's cost per invocation.
+ * `provisionedHours`: the hours of it the current provisioned-concurrency configuration was in force.
+ */
+export type PeriodCost = { label: string; startMs: number; endMs: number; invocations: number; usd: number; dataFromMs: number | null; provisionedHours: number };
 
 /**
  * Prices a period from its invocations: every term scales with invocations, except provisioned
- * concurrency, which is paid by the hour. `monthTerms` are the projected month's. Pure.
+ * concurrency, which is paid by the hour it is configured. `monthTerms` are the projected month's. Pure.
  */
-export function periodCost(monthTerms: readonly CostTerm[], monthInvocations: number, periodInvocations: number, periodHours: number): number {
+export function periodCost(monthTerms: readonly CostTerm[], monthInvocations: number, periodInvocations: number, provisionedHours: number): number {
   return monthTerms.reduce((a, t) => {
-    if (t.name === "Provisioned concurrency") return a + (t.exactUsd * periodHours) / HOURS_PER_MONTH;
+    if (t.name === "Provisioned concurrency") return a + (t.exactUsd * provisionedHours) / HOURS_PER_MONTH;
     return a + (monthInvocations > 0 ? (t.exactUsd * periodInvocations) / monthInvocations : 0);
   }, 0);
 }
 
+/**
+ * Hours of [startMs, endMs) under a provisioned-concurrency configuration set at `sinceMs`. The API
+ * keeps only the current configuration, so before its LastModified we count none (an older, possibly
+ * different allocation is unknown); with no LastModified, the whole period. Pure.
+ */
+export function provisionedHoursIn(startMs: number, endMs: number, sinceMs: number | null): number {
+  return Math.max(0, endMs - Math.max(startMs, sinceMs ?? startMs)) / HOUR_MS;
+}
+
 /** Last month and this month so far, from hourly Invocations since the start of last month. */
-async function calendarMonths(detail: FunctionDetail, terms: CostTerm[], monthInvocations: number, nowMs: number, ledger: CostLedger): Promise<PeriodCost[]> {
+async function calendarMonths(detail: FunctionDetail, terms: CostTerm[], monthInvocations: number, provisionedSinceMs: number | null, nowMs: number, ledger: CostLedger): Promise<PeriodCost[]> {
   const now = new Date(nowMs);
   const thisMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   const lastMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
@@ -84,10 +97,12 @@ async function calendarMonths(detail: FunctionDetail, terms: CostTerm[], monthIn
     { label: "This month so far", startMs: thisMonth, endMs },
   ].map((p) => {
     const invocations = inv.values.filter((_, i) => inv.timestampsMs[i] >= p.startMs && inv.timestampsMs[i] < p.endMs).reduce((a, b) => a + b, 0);
+    const provisionedHours = provisionedHoursIn(p.startMs, p.endMs, provisionedSinceMs);
     return {
       ...p,
       invocations,
-      usd: roundCents(periodCost(terms, monthInvocations, invocations, (p.endMs - p.startMs) / HOUR_MS)),
+      provisionedHours,
+      usd: roundCents(periodCost(terms, monthInvocations, invocations, provisionedHours)),
       // Metrics that start after the period began (retention, a new function) cover only part of it.
       dataFromMs: first !== null && first > p.startMs ? first : null,
     };
@@ -149,9 +164,16 @@ export async function measureFunctions(details: FunctionDetail[], sample: { star
       memorySizeMb: numberOf(row.memorySizeMb) ?? detail.config.memoryMb,
       logBytes: logbytes && logbytes.values.length ? sumValues(logbytes) : null,
       ...tracing(detail, inv?.values ?? [], rules),
-      provisionedConcurrency: detail.provisionedConcurrency.ok ? detail.provisionedConcurrency.data.reduce((a, p) => a + p.allocated, 0) : 0,
+      ...provisioned(detail),
     };
   });
+}
+
+/** Provisioned concurrency allocated now, and since when it has been configured so. */
+function provisioned(detail: FunctionDetail): Pick<MeasuredInputs, "provisionedConcurrency" | "provisionedSinceMs"> {
+  const configs = detail.provisionedConcurrency.ok ? detail.provisionedConcurrency.data : [];
+  const since = configs.map((p) => p.lastModifiedMs).filter((t): t is number => t !== null);
+  return { provisionedConcurrency: configs.reduce((a, p) => a + p.allocated, 0), provisionedSinceMs: since.length ? Math.max(...since) : null };
 }
 
 /** The account's X-Ray sampling rules, every page (cached 10 minutes). */
@@ -218,7 +240,7 @@ export async function getFunctionCost(detail: FunctionDetail, nowMs = Date.now()
   const monthInvocations = fn.inputs ? scaledUsage(fn.inputs).invocations : 0;
   const periods = await panel("cloudwatch:GetMetricData", async () => {
     const hour = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
-    const { value, cost } = await cachedFetch(`cost-periods|${detail.config.name}|${hour}`, COST_TTL_MS, (l) => calendarMonths(detail, fn.terms, monthInvocations, nowMs, l));
+    const { value, cost } = await cachedFetch(`cost-periods|${detail.config.name}|${hour}`, COST_TTL_MS, (l) => calendarMonths(detail, fn.terms, monthInvocations, fn.inputs?.provisionedSinceMs ?? null, nowMs, l));
     ledger.merge(cost);
     return value;
   });
@@ -231,6 +253,7 @@ export async function getFunctionCost(detail: FunctionDetail, nowMs = Date.now()
     hidden: fn.hidden,
     periods: periods.ok ? periods.data : [],
     note:
+      (PRICE_LISTS[getConfig().region] ? "" : `No checked price list for ${getConfig().region}: these are us-east-1 list prices (Lambda's are the same in most regions; CloudWatch Logs and X-Ray often are not). `) +
       "List prices, without the account's free tier (shared by every function) or Savings Plans; the week is scaled to a 730-hour month. Duration is Σ billed duration × memory from the REPORT lines, INIT included. X-Ray traces follow the sampling that applies: Lambda's fixed 1 a second + 5 %, or a rule on the entry point in front of the function.",
     cost: ledger.total(),
   };

@@ -112,6 +112,7 @@ async function listProvisioned(lambda: LambdaClient, name: string, ledger: CostL
     allocated: p.AllocatedProvisionedConcurrentExecutions ?? 0,
     available: p.AvailableProvisionedConcurrentExecutions ?? 0,
     status: p.Status ?? "",
+    lastModifiedMs: p.LastModified && Number.isFinite(Date.parse(p.LastModified)) ? Date.parse(p.LastModified) : null,
   }));
 }
 
