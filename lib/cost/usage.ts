@@ -1,6 +1,6 @@
 // A sample's measured usage scaled to another span (a 730-hour month by default). Pure, shared with
 // the browser: the cost panel, the calculator's prefill and the drill-down show these figures.
-import type { MeasuredInputs } from "@/lib/cost/function-cost";
+import type { MeasuredInputs } from "@/lib/cost/project-month";
 import { BYTES_PER_GB, HOURS_PER_MONTH } from "@/lib/cost/prices";
 
 export type ScaledUsage = { invocations: number; gbSeconds: number; billedSeconds: number; logGb: number | null; traces: number | null };
