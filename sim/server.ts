@@ -1,5 +1,6 @@
-// The demo AWS account's HTTP server: one port that answers Lambda and X-Ray (REST-JSON), CloudWatch and SQS
-// (JSON 1.0), CloudWatch Logs, Tagging and Cost Explorer (JSON 1.1), STS (query/XML) and the /_sim/ control path. The wire layer is here and in
+// The demo AWS account's HTTP server: one port that answers Lambda and X-Ray (REST-JSON), CloudWatch, SQS and
+// Compute Optimizer (JSON 1.0), CloudWatch Logs, Tagging and Cost Explorer (JSON 1.1), STS (query/XML) and the
+// /_sim/ control path. The wire layer is here and in
 // sim/wire + sim/services; the fleet itself lives in sim/model and is reached only through SimModel.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +12,7 @@ import { Meter } from "./control/meter";
 import { CONTROL_PREFIX, handleControl } from "./control/routes";
 import { type BillingLedger, billingLedger } from "./billing/ledger";
 import { ceService } from "./services/ce";
+import { computeOptimizerService } from "./services/compute-optimizer";
 import { cloudwatchService } from "./services/cloudwatch";
 import { lambdaService } from "./services/lambda";
 import { logsService } from "./services/logs";
@@ -21,6 +23,7 @@ import { stsService } from "./services/sts";
 import { taggingService } from "./services/tagging";
 import { xrayService } from "./services/xray";
 import { LOGS_NAMESPACE, logsMetricSeries } from "./logs/ingestion";
+import { LAMBDA_INSIGHTS_NAMESPACE, lambdaInsightsMetricSeries } from "./logs/lambda-insights-metrics";
 import { createDispatcher } from "./wire/dispatch";
 import { AwsError } from "./wire/errors";
 import { BodyTooLargeError, jsonResponse, readRequest, writeResponse, type SimRequest, type SimResponse } from "./wire/http";
@@ -59,7 +62,7 @@ export interface RunningSim {
 }
 
 // CloudWatch is built per server too (below): its AWS/Logs metrics come from the account's log store.
-export const SERVICES = [lambdaService, sqsService, stsService, taggingService, xrayService, ceService];
+export const SERVICES = [lambdaService, sqsService, stsService, taggingService, xrayService, ceService, computeOptimizerService];
 
 export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> {
   const host = opts.host ?? "127.0.0.1";
@@ -72,7 +75,11 @@ export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> 
   const billing = billingLedger(model);
   if (opts.warmBilling) void billing.ready();
   // CloudWatch Logs keeps per-account state (events, running queries), so it is built per server.
-  const cloudwatch = cloudwatchService({ [LOGS_NAMESPACE]: (m, req) => logsMetricSeries(m, logs.store, req) });
+  // LambdaInsights: the metrics CloudWatch extracts from the Lambda Insights events' EMF blocks.
+  const cloudwatch = cloudwatchService({
+    [LOGS_NAMESPACE]: (m, req) => logsMetricSeries(m, logs.store, req),
+    [LAMBDA_INSIGHTS_NAMESPACE]: (m, req) => lambdaInsightsMetricSeries(m, req),
+  });
   const dispatch = createDispatcher([...SERVICES, cloudwatch, logsService(logs, meter, faults)]);
   let fallbackHost = `${host}:${opts.port ?? 4566}`;
 
@@ -90,6 +97,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> 
       if (fault.failure === "throttle") throw errors.throttle(iamAction);
       if (fault.failure === "accessDenied") throw errors.accessDenied(iamAction);
       if (fault.failure === "error5xx") throw errors.serverError();
+      if (fault.failure === "optInRequired" && errors.optInRequired) throw errors.optInRequired();
       const ctx: CallContext = { model, request, recordUsage: (usage) => meter.recordUsage(iamAction, usage) };
       return d.render.ok(await d.service.actions[d.action](d.input, ctx));
     } catch (e) {

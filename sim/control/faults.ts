@@ -1,7 +1,7 @@
 // Injected faults: make one AWS action fail (or be slow) `count` times or until cleared, with the
 // error that service really sends (sim/services/*/index.ts → faults()). Set through /_sim/faults.
 
-export const FAULT_KINDS = ["throttle", "accessDenied", "latency", "error5xx", "queryLimit", "queryTimeout", "queryFailed"] as const;
+export const FAULT_KINDS = ["throttle", "accessDenied", "latency", "error5xx", "queryLimit", "queryTimeout", "queryFailed", "optInRequired"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
@@ -13,6 +13,12 @@ export const QUERY_FAULT_KINDS = ["queryLimit", "queryTimeout", "queryFailed"] a
 export type QueryFaultKind = (typeof QUERY_FAULT_KINDS)[number];
 const isQueryFault = (kind: FaultKind): kind is QueryFaultKind => (QUERY_FAULT_KINDS as readonly string[]).includes(kind);
 type RequestFailure = Exclude<FaultKind, "latency" | QueryFaultKind>;
+
+/**
+ * `optInRequired`: the account has not opted in to Compute Optimizer, so its calls answer
+ * OptInRequiredException (while the fault lasts). Only Compute Optimizer actions take it.
+ */
+const OPT_IN_PREFIX = "compute-optimizer:";
 
 export interface FaultSpec {
   /** IAM action name ("cloudwatch:GetMetricData"), a whole service ("lambda:*") or everything ("*"). */
@@ -44,6 +50,9 @@ export function parseFaultSpec(value: unknown): FaultSpec {
   const spec: FaultSpec = { action: v.action, fault: v.fault as FaultKind };
   if (isQueryFault(spec.fault) && !matches(spec.action, "logs:StartQuery")) {
     throw new FaultValidationError(`action: fault "${spec.fault}" applies to Logs Insights queries; use "logs:StartQuery", "logs:*" or "*"`);
+  }
+  if (spec.fault === "optInRequired" && spec.action !== "*" && !spec.action.startsWith(OPT_IN_PREFIX)) {
+    throw new FaultValidationError(`action: fault "optInRequired" applies to Compute Optimizer; use "compute-optimizer:GetLambdaFunctionRecommendations", "compute-optimizer:*" or "*"`);
   }
   if (v.count !== undefined) {
     if (!Number.isInteger(v.count) || (v.count as number) < 1) throw new FaultValidationError("count: expected a positive integer");
@@ -87,6 +96,7 @@ export class Faults {
     let failure: RequestFailure | undefined;
     for (const f of this.active) {
       if (!matches(f.action, iamAction) || isQueryFault(f.fault)) continue;
+      if (f.fault === "optInRequired" && !iamAction.startsWith(OPT_IN_PREFIX)) continue;
       if (f.fault === "latency") latencyMs += f.latencyMs ?? 0;
       else if (failure) continue;
       else failure = f.fault as RequestFailure;

@@ -29,6 +29,7 @@ import { Lru } from "../model/lru";
 import { planHour } from "../model/traffic";
 import type { FnLogContext } from "./fn-context";
 import { Inv } from "./invocation";
+import { performanceBytes } from "./lambda-insights";
 import { findLogGroup, type LogGroupInfo, logGroups } from "./log-groups";
 import { eachLineBytes } from "./scan";
 import type { LogStore } from "./store";
@@ -37,6 +38,7 @@ import type { LogStore } from "./store";
 const InvCtor = Inv;
 const generate = generateInvocations;
 const lineBytes = eachLineBytes;
+const insightsBytes = performanceBytes;
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
@@ -87,17 +89,20 @@ interface IngestionHour {
 
 const caches = new WeakMap<SimModel, Lru<string, IngestionHour>>();
 
-function hourOf(model: SimModel, ctx: FnLogContext, hourMs: number): IngestionHour {
+/** What a group's generated events are: a function's own Lambda lines, or its Lambda Insights events. */
+type Source = "lines" | "insights";
+
+function hourOf(model: SimModel, ctx: FnLogContext, hourMs: number, source: Source): IngestionHour {
   let cache = caches.get(model);
   if (!cache) caches.set(model, (cache = new Lru(MAX_HOURS_CACHED)));
-  const key = `${ctx.spec.name}@${hourMs}`;
+  const key = source === "lines" ? `${ctx.spec.name}@${hourMs}` : `${ctx.spec.name}#insights@${hourMs}`;
   let hour = cache.get(key);
-  if (!hour) cache.set(key, (hour = generatedHour(ctx, hourMs)));
+  if (!hour) cache.set(key, (hour = generatedHour(ctx, hourMs, source)));
   return hour;
 }
 
 /** Every minute of the hour, whether or not it has data yet (callers check minuteHasData). */
-function generatedHour(ctx: FnLogContext, hourMs: number): IngestionHour {
+function generatedHour(ctx: FnLogContext, hourMs: number, source: Source): IngestionHour {
   const hour: IngestionHour = { events: new Int32Array(60), bytes: new Float64Array(60), minBytes: new Int32Array(60), maxBytes: new Int32Array(60) };
   const totals = new MinuteTotals();
   const add = (bytes: number) => totals.addOne(bytes);
@@ -105,7 +110,9 @@ function generatedHour(ctx: FnLogContext, hourMs: number): IngestionHour {
   for (let i = 0; i < 60; i++) {
     totals.reset();
     let coldOrdinal = 0;
-    generate(ctx.fm, plans[i], (r) => lineBytes(new InvCtor(ctx, r, r.coldStart ? coldOrdinal++ : -1), add));
+    // One performance event per invocation, stamped at its end inside its start minute (sim/logs/lambda-insights.ts).
+    if (source === "insights") generate(ctx.fm, plans[i], (r) => add(insightsBytes(new InvCtor(ctx, r, r.coldStart ? coldOrdinal++ : -1))));
+    else generate(ctx.fm, plans[i], (r) => lineBytes(new InvCtor(ctx, r, r.coldStart ? coldOrdinal++ : -1), add));
     hour.events[i] = totals.events;
     hour.bytes[i] = totals.bytes;
     hour.minBytes[i] = totals.events > 0 ? totals.minBytes : 0;
@@ -133,9 +140,10 @@ function eachMinute(model: SimModel, groups: LogGroupInfo[], fromMs: number, toM
     }
   }
   const fns = groups.flatMap((g) => g.functions);
+  const insights = groups.flatMap((g) => g.insights ?? []);
   const totals = new MinuteTotals();
   for (let m = firstMs; m < untilMs; m += MINUTE_MS) {
-    const generated = fns.length > 0 && minuteHasData(model, m);
+    const generated = fns.length + insights.length > 0 && minuteHasData(model, m);
     const fromStore = stored.get(m);
     if (!generated && !fromStore) continue;
     totals.reset();
@@ -143,7 +151,11 @@ function eachMinute(model: SimModel, groups: LogGroupInfo[], fromMs: number, toM
       const hourMs = Math.floor(m / HOUR_MS) * HOUR_MS;
       const i = (m - hourMs) / MINUTE_MS;
       for (const ctx of fns) {
-        const h = hourOf(model, ctx, hourMs);
+        const h = hourOf(model, ctx, hourMs, "lines");
+        totals.addMinute(h.events[i], h.bytes[i], h.minBytes[i], h.maxBytes[i]);
+      }
+      for (const ctx of insights) {
+        const h = hourOf(model, ctx, hourMs, "insights");
         totals.addMinute(h.events[i], h.bytes[i], h.minBytes[i], h.maxBytes[i]);
       }
     }

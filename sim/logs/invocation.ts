@@ -28,6 +28,8 @@ export class Inv {
   readonly startMs: number;
   readonly version: string;
   readonly durationCenti: number;
+  /** The CPU-bound part of the wall-clock time that ran, ms (InvocationRecord.cpuWallMs). */
+  readonly cpuWallMs: number;
   /** 0 on warm starts. */
   readonly initCenti: number;
   readonly billedMs: number;
@@ -58,6 +60,7 @@ export class Inv {
     this.startMs = r.minuteMs + r.offsetMs;
     this.version = r.executedVersion;
     this.durationCenti = Math.round(r.durationMs * 100);
+    this.cpuWallMs = r.cpuWallMs;
     this.initCenti = r.initDurationMs === undefined ? 0 : Math.round(r.initDurationMs * 100);
     this.billedMs = r.billedDurationMs;
     this.memoryMb = r.memorySizeMb;
@@ -106,6 +109,11 @@ export class Inv {
 
   private hash(salt: number, k: number): number {
     return hash4(this.ctx.fm.fleet.seed ^ salt, this.ctx.fm.nameHash, this.minuteMs / MINUTE_MS, this.index * 8 + k);
+  }
+
+  /** A 32-bit hash of (seed, function, minute, index, salt, k) for per-invocation details no model stream draws. */
+  detailHash(salt: number, k: number): number {
+    return this.hash(salt, k);
   }
 
   /**

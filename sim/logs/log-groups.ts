@@ -1,10 +1,12 @@
 // The account's log groups: one per fleet function (its LoggingConfig.LogGroup, "/aws/lambda/<name>"
-// unless custom), plus every group created or imported into the store. A group can hold both
-// (PutLogEvents into a function's group adds to its generated lines).
+// unless custom), /aws/lambda-insights when some function has Lambda Insights (its performance events,
+// sim/logs/lambda-insights.ts), plus every group created or imported into the store. A group can hold
+// both (PutLogEvents into a function's group adds to its generated lines).
 import { minuteHasData } from "../model";
 import type { SimModel } from "../model/types";
 import { planHour } from "../model/traffic";
 import { type FnLogContext, fnLogContext } from "./fn-context";
+import { LAMBDA_INSIGHTS_GROUP } from "./lambda-insights";
 import type { LogStore, StoredGroup } from "./store";
 
 const HOUR_MS = 3_600_000;
@@ -18,6 +20,8 @@ export interface LogGroupInfo {
   retentionInDays?: number;
   /** Generated lines of these functions (usually one; a custom group could be shared). */
   functions: FnLogContext[];
+  /** Lambda Insights performance events of these functions (/aws/lambda-insights only). */
+  insights?: FnLogContext[];
   stored?: StoredGroup;
 }
 
@@ -33,6 +37,14 @@ export function logGroups(model: SimModel, store: LogStore): LogGroupInfo[] {
     }
     info.functions.push(ctx);
   }
+  const insights = model.fleet.functions.filter((spec) => spec.lambdaInsights);
+  if (insights.length > 0) {
+    // The extension's first event creates the group (Lambda Insights needs no set-up in CloudWatch Logs).
+    const firstMs = Math.min(...insights.map((spec) => spec.createdAtMs));
+    let info = byName.get(LAMBDA_INSIGHTS_GROUP);
+    if (!info) byName.set(LAMBDA_INSIGHTS_GROUP, (info = { name: LAMBDA_INSIGHTS_GROUP, creationTimeMs: firstMs, retentionInDays: GENERATED_RETENTION_DAYS, functions: [] }));
+    info.insights = insights.map((spec) => fnLogContext(model, spec.name)!);
+  }
   for (const stored of store.list()) {
     const info = byName.get(stored.name);
     if (info) info.stored = stored;
@@ -46,6 +58,28 @@ export function findLogGroup(model: SimModel, store: LogStore, name: string): Lo
 }
 
 const estimates = new WeakMap<FnLogContext, number>();
+const insightsEstimates = new WeakMap<FnLogContext, number>();
+/** A typical performance event's size (≈ 1.1 KB, most of it the EMF block). */
+const INSIGHTS_EVENT_BYTES = 1_150;
+
+function invocationsOfLastDay(model: SimModel, ctx: FnLogContext): number {
+  const nowHourMs = Math.floor(model.nowMs() / HOUR_MS) * HOUR_MS;
+  let invocations = 0;
+  for (let h = nowHourMs - DAY_MS; h < nowHourMs; h += HOUR_MS) {
+    for (const plan of planHour(ctx.fm, h)) if (minuteHasData(model, plan.minuteMs)) invocations += plan.invocations;
+  }
+  return invocations;
+}
+
+/** storedBytes a function's Lambda Insights events add to /aws/lambda-insights (an estimate, like estimatedStoredBytes). */
+export function estimatedInsightsBytes(model: SimModel, ctx: FnLogContext): number {
+  let bytes = insightsEstimates.get(ctx);
+  if (bytes === undefined) {
+    bytes = Math.round(invocationsOfLastDay(model, ctx) * GENERATED_RETENTION_DAYS * INSIGHTS_EVENT_BYTES);
+    insightsEstimates.set(ctx, bytes);
+  }
+  return bytes;
+}
 
 /**
  * storedBytes of a function's group: CloudWatch reports it with a delay and never exactly, so an
@@ -56,11 +90,7 @@ const estimates = new WeakMap<FnLogContext, number>();
 export function estimatedStoredBytes(model: SimModel, ctx: FnLogContext): number {
   let bytes = estimates.get(ctx);
   if (bytes === undefined) {
-    const nowHourMs = Math.floor(model.nowMs() / HOUR_MS) * HOUR_MS;
-    let invocations = 0;
-    for (let h = nowHourMs - DAY_MS; h < nowHourMs; h += HOUR_MS) {
-      for (const plan of planHour(ctx.fm, h)) if (minuteHasData(model, plan.minuteMs)) invocations += plan.invocations;
-    }
+    const invocations = invocationsOfLastDay(model, ctx);
     bytes = Math.round(invocations * GENERATED_RETENTION_DAYS * (260 + 200 * ctx.profile.deps.length + (ctx.debug?.typicalBytes ?? 0)));
     estimates.set(ctx, bytes);
   }

@@ -8,6 +8,7 @@ import type { Command } from "../insights/ast";
 import { minuteHasData } from "../model";
 import type { SimModel } from "../model/types";
 import type { LogGroupInfo } from "./log-groups";
+import { InsightsLogScan } from "./lambda-insights";
 import { FunctionLogScan } from "./scan";
 
 export type QueryStatus = "Scheduled" | "Running" | "Complete" | "Failed" | "Cancelled" | "Timeout";
@@ -59,7 +60,7 @@ export class Query {
   private execution?: Execution;
   private units: Unit[] = [];
   private next = 0;
-  private scans: FunctionLogScan[] = [];
+  private scans: (FunctionLogScan | InsightsLogScan)[] = [];
   private finalStats?: QueryStatistics;
   private finalRows?: ResultRow[];
   private partial?: { atMs: number; rows: ResultRow[] };
@@ -82,8 +83,12 @@ export class Query {
     const reportOnly = startsWithReportFilter(parsed.commands);
     const push = (events: Parameters<Execution["push"]>[0]) => execution.push(events);
     for (const group of groups) {
-      for (const ctx of group.functions) {
-        const scan = new FunctionLogScan(this.model, ctx, { startMs, endMs }, reportOnly);
+      // A function's lines, or its Lambda Insights events (which a REPORT-only query only counts).
+      const sources = [
+        ...group.functions.map((ctx) => new FunctionLogScan(this.model, ctx, { startMs, endMs }, reportOnly)),
+        ...(group.insights ?? []).map((ctx) => new InsightsLogScan(this.model, ctx, { startMs, endMs }, reportOnly)),
+      ];
+      for (const scan of sources) {
         this.scans.push(scan);
         const lastMs = Math.min(endMs, this.model.nowMs());
         for (let hourMs = Math.floor(startMs / HOUR_MS) * HOUR_MS; hourMs <= lastMs; hourMs += HOUR_MS) {

@@ -55,6 +55,17 @@ export function cpuPartMs(behaviour: Behaviour, memoryMb: number): number {
   return (behaviour.cpuMs * MEMORY_MB_PER_VCPU) / usableMb;
 }
 
+/**
+ * CPU time consumed by `cpuWallMs` of CPU-bound wall-clock time at `memoryMb`: the function keeps
+ * min(memory, 1,769 × parallelism) / 1,769 vCPUs busy meanwhile. The inverse of cpuPartMs, so for an
+ * uncut invocation it is `cpuMs × spread` whatever the memory (what Lambda Insights reports as
+ * cpu_total_time).
+ */
+export function cpuTimeMs(behaviour: Behaviour, memoryMb: number, cpuWallMs: number): number {
+  const usableMb = Math.min(memoryMb, MEMORY_MB_PER_VCPU * behaviour.parallelism);
+  return (cpuWallMs * usableMb) / MEMORY_MB_PER_VCPU;
+}
+
 /** Init (cold start) duration range by runtime, ms: Go binaries start fast, interpreters load more. */
 export function initRangeMs(runtime: string): [number, number] {
   if (runtime.startsWith("provided")) return [60, 200];

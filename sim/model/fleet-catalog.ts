@@ -36,6 +36,12 @@ export interface CatalogEntry {
   /** ApplicationLogLevel, with logFormat JSON only (default INFO). */
   logLevel?: "DEBUG";
   tracing?: boolean;
+  /**
+   * CloudWatch Lambda Insights enabled: the extension layer is attached (Layers) and every invocation
+   * writes one performance event to /aws/lambda-insights (sim/logs/lambda-insights.ts). Opt-in, and
+   * not inherited by staging copies.
+   */
+  lambdaInsights?: boolean;
   incident?: IncidentKind;
 }
 
@@ -50,10 +56,10 @@ const PROD: CatalogEntry[] = [
   { name: "payments-webhook-prod", service: "payments", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 512, timeoutS: 30, invocation: "sync", description: "Payment provider webhooks", behaviour: { peakRps: 9, waitMs: 1150, cpuMs: 50, sigma: 0.3, memoryUsedMb: 64 }, publishedVersions: 4, alias: true, reservedConcurrency: 10, tracing: true, incident: "throttled" },
   { name: "payments-ledger-prod", service: "payments", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 1024, timeoutS: 30, invocation: "stream", description: "Writes ledger entries from the payments queue", behaviour: { peakRps: 3, waitMs: 60, cpuMs: 20, memoryUsedMb: 70 }, publishedVersions: 3, alias: true, reservedConcurrency: 50, eventSource: { kind: "sqs", queue: "payments-ledger-queue", batchSize: 10 }, logGroup: "/payments/ledger-prod" },
   { name: "payments-refunds-prod", service: "payments", env: "prod", runtime: PY, architecture: "x86_64", memoryMb: 512, timeoutS: 60, invocation: "async", description: "Processes refund requests", behaviour: { peakRps: 0.5, waitMs: 300, cpuMs: 40, memoryUsedMb: 95 }, publishedVersions: 2, alias: true, dlq: true },
-  { name: "payments-fraud-score-prod", service: "payments", env: "prod", tagKeys: ["service", "env"], runtime: PY, architecture: "x86_64", memoryMb: 2048, timeoutS: 10, invocation: "sync", description: "Fraud score for card payments", behaviour: { peakRps: 3, waitMs: 30, cpuMs: 120, memoryUsedMb: 410, memorySpreadMb: 20 }, publishedVersions: 1 },
-  { name: "catalog-thumbnailer-prod", service: "catalog", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 10240, timeoutS: 60, invocation: "async", description: "Copies pre-rendered product thumbnails between buckets", behaviour: { peakRps: 2, waitMs: 380, cpuMs: 12, sigma: 0.3, memoryUsedMb: 88, memorySpreadMb: 2 }, publishedVersions: 2, alias: true, failureQueue: true, incident: "over-provisioned" },
+  { name: "payments-fraud-score-prod", service: "payments", env: "prod", tagKeys: ["service", "env"], runtime: PY, architecture: "x86_64", memoryMb: 2048, timeoutS: 10, invocation: "sync", description: "Fraud score for card payments", behaviour: { peakRps: 3, waitMs: 30, cpuMs: 120, memoryUsedMb: 410, memorySpreadMb: 20 }, publishedVersions: 1, lambdaInsights: true },
+  { name: "catalog-thumbnailer-prod", service: "catalog", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 10240, timeoutS: 60, invocation: "async", description: "Copies pre-rendered product thumbnails between buckets", behaviour: { peakRps: 2, waitMs: 380, cpuMs: 12, sigma: 0.3, memoryUsedMb: 88, memorySpreadMb: 2 }, publishedVersions: 2, alias: true, failureQueue: true, lambdaInsights: true, incident: "over-provisioned" },
   { name: "catalog-api-prod", service: "catalog", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 512, timeoutS: 10, invocation: "sync", description: "Product catalog API", behaviour: { peakRps: 6, waitMs: 25, cpuMs: 12, memoryUsedMb: 60 }, publishedVersions: 3, alias: true, provisionedConcurrency: 5 },
-  { name: "catalog-indexer-prod", service: "catalog", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 1769, timeoutS: 300, invocation: "stream", description: "Indexes product changes", behaviour: { peakRps: 1.2, waitMs: 200, cpuMs: 900, parallelism: 2, sigma: 0.4, memoryUsedMb: 380, memorySpreadMb: 30 }, publishedVersions: 3, alias: true, eventSource: { kind: "sqs", queue: "catalog-index-queue", batchSize: 5 } },
+  { name: "catalog-indexer-prod", service: "catalog", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 1769, timeoutS: 300, invocation: "stream", description: "Indexes product changes", behaviour: { peakRps: 1.2, waitMs: 200, cpuMs: 900, parallelism: 2, sigma: 0.4, memoryUsedMb: 380, memorySpreadMb: 30 }, publishedVersions: 3, alias: true, eventSource: { kind: "sqs", queue: "catalog-index-queue", batchSize: 5 }, lambdaInsights: true },
   { name: "search-query-prod", service: "search", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 1024, timeoutS: 10, invocation: "sync", description: "Search queries against the product index table", behaviour: { peakRps: 20, waitMs: 40, cpuMs: 12, memoryUsedMb: 90 }, publishedVersions: 4, alias: true, tracing: true, incident: "slow-downstream" },
   { name: "search-suggest-prod", service: "search", env: "prod", runtime: NODE, architecture: "x86_64", memoryMb: 512, timeoutS: 5, invocation: "sync", description: "Type-ahead suggestions", behaviour: { peakRps: 6, waitMs: 15, cpuMs: 10, memoryUsedMb: 110 }, publishedVersions: 2, alias: true },
   { name: "search-reindex-prod", service: "search", env: "prod", runtime: PY, architecture: "x86_64", memoryMb: 3008, timeoutS: 900, invocation: "async", description: "Rebuilds the search index every 15 minutes", behaviour: { pattern: "scheduled", everyMin: 15, waitMs: 20_000, cpuMs: 45_000, sigma: 0.2, memoryUsedMb: 1400, memorySpreadMb: 60 }, publishedVersions: 1, reservedConcurrency: 2, dlq: true },
@@ -63,7 +69,7 @@ const PROD: CatalogEntry[] = [
   { name: "identity-token-rotator-prod", service: "identity", env: "prod", createdDaysAgo: 230, runtime: NODE, architecture: "x86_64", memoryMb: 256, timeoutS: 30, invocation: "sync", description: "Rotates partner API tokens on demand", behaviour: { pattern: "bursty", burstPerMin: 0.08, burstExtraMean: 2.5, waitMs: 150, cpuMs: 40, memoryUsedMb: 92 }, publishedVersions: 2, alias: true, incident: "cold-start-heavy" },
   { name: "identity-auth-prod", service: "identity", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 512, timeoutS: 5, invocation: "sync", description: "Authenticates sessions and API keys", behaviour: { peakRps: 8, waitMs: 18, cpuMs: 10, memoryUsedMb: 48 }, publishedVersions: 4, alias: true, provisionedConcurrency: 8, logFormat: "JSON", tracing: true },
   { name: "identity-session-prod", service: "identity", env: "prod", runtime: GO, architecture: "arm64", memoryMb: 256, timeoutS: 3, invocation: "sync", description: "Session lookups", behaviour: { peakRps: 4, waitMs: 10, cpuMs: 5, memoryUsedMb: 34 }, publishedVersions: 2, alias: true, logFormat: "JSON", logLevel: "DEBUG" },
-  { name: "reporting-export-prod", service: "reporting", env: "prod", runtime: PY, architecture: "x86_64", memoryMb: 1024, timeoutS: 900, invocation: "async", description: "Builds customer CSV exports in memory", behaviour: { peakRps: 0.08, waitMs: 8000, cpuMs: 12_000, memoryUsedMb: 990, memorySpreadMb: 12 }, publishedVersions: 3, alias: true, reservedConcurrency: 20, dlq: true, incident: "near-oom" },
+  { name: "reporting-export-prod", service: "reporting", env: "prod", runtime: PY, architecture: "x86_64", memoryMb: 1024, timeoutS: 900, invocation: "async", description: "Builds customer CSV exports in memory", behaviour: { peakRps: 0.08, waitMs: 8000, cpuMs: 12_000, memoryUsedMb: 990, memorySpreadMb: 12 }, publishedVersions: 3, alias: true, reservedConcurrency: 20, dlq: true, lambdaInsights: true, incident: "near-oom" },
   { name: "reporting-daily-rollup-prod", service: "reporting", env: "prod", runtime: GO, architecture: "x86_64", memoryMb: 2048, timeoutS: 900, invocation: "async", description: "Hourly usage roll-up", behaviour: { pattern: "scheduled", everyMin: 60, waitMs: 30_000, cpuMs: 90_000, parallelism: 2, sigma: 0.15, memoryUsedMb: 700, memorySpreadMb: 40 }, publishedVersions: 2 },
   { name: "reporting-api-prod", service: "reporting", env: "prod", runtime: NODE, architecture: "x86_64", memoryMb: 512, timeoutS: 29, invocation: "sync", description: "Reporting API", behaviour: { peakRps: 1.5, waitMs: 250, cpuMs: 60, memoryUsedMb: 140, memorySpreadMb: 10 }, publishedVersions: 3, alias: true },
 ];
@@ -104,6 +110,7 @@ function stagingCopy(prod: CatalogEntry, overrides: Partial<CatalogEntry>): Cata
     reservedConcurrency: undefined,
     provisionedConcurrency: undefined,
     tracing: false,
+    lambdaInsights: undefined,
     incident: undefined,
     ...overrides,
   };

@@ -1,6 +1,6 @@
 // createFleet: the demo account's functions, versions, aliases, queues and alarms, all derived from
 // the seed and the anchor instant, so the same inputs always give the same account.
-import type { EventSourceMappingSpec, Fleet, FunctionSpec } from "./types";
+import type { Architecture, EventSourceMappingSpec, Fleet, FunctionSpec, LayerSpec } from "./types";
 import { DEFAULT_BEHAVIOUR, type Behaviour } from "./behaviour";
 import { defaultCatalog, type CatalogEntry } from "./fleet-catalog";
 import { extraEntry } from "./fleet-extras";
@@ -114,10 +114,27 @@ function toFunctionSpec(seed: number, entry: CatalogEntry, anchorMs: number): Fu
     maximumRetryAttempts: async ? ASYNC_RETRIES : undefined,
     maximumEventAgeS: async ? ASYNC_MAX_EVENT_AGE_S : undefined,
     eventSourceMappings: entry.eventSource ? [eventSourceMapping(seed, entry, lastModifiedMs)] : [],
+    ...(entry.lambdaInsights ? { layers: [lambdaInsightsLayer(entry.architecture)], lambdaInsights: true } : {}),
     versions,
     aliases,
     incident: entry.incident,
   };
+}
+
+/**
+ * The Lambda Insights extension as a function attaches it in us-east-1: AWS publishes it from account
+ * 580247275435 as `LambdaInsightsExtension` (x86_64, version 53) and `LambdaInsightsExtension-Arm64`
+ * (version 20); ARNs as in awslabs/serverless-plugin-lambda-insights layerVersions.json and public
+ * IaC that pins them (sim/README.md, "Lambda Insights"). The code sizes are illustrative (no source
+ * gives them).
+ */
+export const LAMBDA_INSIGHTS_LAYERS: Record<Architecture, LayerSpec> = {
+  x86_64: { arn: `arn:aws:lambda:${REGION}:580247275435:layer:LambdaInsightsExtension:53`, codeSizeBytes: 5_890_107 },
+  arm64: { arn: `arn:aws:lambda:${REGION}:580247275435:layer:LambdaInsightsExtension-Arm64:20`, codeSizeBytes: 5_360_722 },
+};
+
+function lambdaInsightsLayer(architecture: Architecture): LayerSpec {
+  return { ...LAMBDA_INSIGHTS_LAYERS[architecture] };
 }
 
 function handlerFor(entry: CatalogEntry): string {

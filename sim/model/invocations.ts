@@ -23,6 +23,13 @@ export class InvocationRecord {
   offsetMs = 0; // start time − minute start, integer ms in [0, 60000)
   executedVersion = "$LATEST";
   durationMs = 0; // 2 decimals, as in REPORT lines
+  /**
+   * The CPU part of the wall-clock duration that actually ran, ms (not rounded): the draw
+   * `cpuPartMs × spread`, scaled down in proportion when the invocation was cut short (an OOM
+   * kill, the timeout). The CPU time it consumed is this × min(memory, 1,769 × parallelism) / 1,769
+   * (`cpuTimeMs` in behaviour.ts): Lambda Insights' cpu_total_time.
+   */
+  cpuWallMs = 0;
   initDurationMs: number | undefined = undefined; // only on cold starts
   billedDurationMs = 0; // ceil(duration + init): INIT is billed (AWS-FACTS §2, since 1 Aug 2025)
   memorySizeMb = 0;
@@ -169,12 +176,18 @@ export function generateInvocations(fm: FunctionModel, plan: MinutePlan, visit: 
       waitFactor = slowFactor;
       nextSlow = nextEventAfter(rng, i, logSlowMiss);
     }
-    const durationMs = waitMs * rng.fromTable(spread) * waitFactor + cpuMs[v] * rng.fromTable(spread);
+    // Two draws in this order (wait, then CPU), exactly as `wait × spread × factor + cpu × spread`
+    // always drew them, so every generated value is unchanged by keeping the CPU part apart.
+    const waitPartMs = waitMs * rng.fromTable(spread) * waitFactor;
+    const cpuWallMs = cpuMs[v] * rng.fromTable(spread);
+    const durationMs = waitPartMs + cpuWallMs;
     record.maxMemoryUsedMb = Math.max(1, Math.min(memoryMb - 1, Math.round(memoryUsedMb + memorySpreadMb * rng.normal())));
     const nthOfVersion = seen[v]++;
     const failed = nthOfVersion === nextError[v];
     if (failed) nextError[v] = nextEventAfter(rng, nthOfVersion, logErrorMiss[v]);
-    fillTimes(record, fm, settleOutcome(record, fm, rng, durationMs, memoryMb, oom, failed), cold ? rng.next() : -1);
+    const ranMs = settleOutcome(record, fm, rng, durationMs, memoryMb, oom, failed);
+    record.cpuWallMs = ranMs < durationMs ? (cpuWallMs * ranMs) / durationMs : cpuWallMs;
+    fillTimes(record, fm, ranMs, cold ? rng.next() : -1);
     record.executedVersion = versions[v];
     record.memorySizeMb = memoryMb;
     record.coldStart = cold;

@@ -38,6 +38,12 @@ export interface EventSourceMappingSpec {
   lastModifiedMs: number;
 }
 
+/** A layer version attached to a function (Lambda's Layer shape: Arn, CodeSize). */
+export interface LayerSpec {
+  arn: string;
+  codeSizeBytes: number;
+}
+
 export interface FunctionSpec {
   name: string;
   arn: string;
@@ -69,6 +75,10 @@ export interface FunctionSpec {
   maximumRetryAttempts?: number; // EventInvokeConfig, async only (AWS default 2)
   maximumEventAgeS?: number;
   eventSourceMappings: EventSourceMappingSpec[];
+  /** Lambda layers attached (configuration Layers); absent = none. */
+  layers?: LayerSpec[];
+  /** CloudWatch Lambda Insights enabled (its extension is one of `layers`): performance events go to /aws/lambda-insights. */
+  lambdaInsights?: boolean;
   versions: VersionSpec[]; // published versions, oldest first ($LATEST is implicit)
   aliases: AliasSpec[];
   incident?: IncidentKind;

@@ -28,13 +28,14 @@ describe("DescribeLogGroups", () => {
     for await (const page of paginateDescribeLogGroups({ client: logs, pageSize: 7 }, {})) pages.push(page.logGroups!.map((g) => g.logGroupName!));
     const names = pages.flat();
     expect(pages.slice(0, -1).every((p) => p.length === 7)).toBe(true);
-    expect(names).toEqual([...new Set(sim.model.fleet.functions.map((f) => f.logGroup))].sort());
+    // Every function's group, and /aws/lambda-insights (the Lambda Insights events of four functions).
+    expect(names).toEqual([...new Set(sim.model.fleet.functions.map((f) => f.logGroup)), "/aws/lambda-insights"].sort());
     expect(names).toContain("/payments/ledger-prod");
   });
 
   test("at most 50 a page; prefix and pattern narrow it; they exclude each other", async () => {
     const first = await logs.send(new DescribeLogGroupsCommand({}));
-    expect(first.logGroups).toHaveLength(new Set(sim.model.fleet.functions.map((f) => f.logGroup)).size);
+    expect(first.logGroups).toHaveLength(new Set(sim.model.fleet.functions.map((f) => f.logGroup)).size + 1); // + /aws/lambda-insights
     expect(first.nextToken).toBeUndefined();
     const g = first.logGroups!.find((x) => x.logGroupName === "/aws/lambda/checkout-api-prod")!;
     expect(g).toMatchObject({ retentionInDays: 14, metricFilterCount: 0, logGroupClass: "STANDARD", logGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/checkout-api-prod", arn: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/checkout-api-prod:*" });

@@ -42,6 +42,8 @@ export interface FaultErrors {
   throttle(iamAction: string): AwsError;
   accessDenied(iamAction: string): AwsError;
   serverError(): AwsError;
+  /** Compute Optimizer: the account has not opted in (fault `optInRequired`). */
+  optInRequired?(): AwsError;
 }
 
 export interface ServiceDef {

@@ -35,6 +35,10 @@ export function functionConfiguration(fn: FunctionSpec, model: SimModel, opts: C
     CodeSha256: codeSha256,
     Version: version,
     TracingConfig: { Mode: fn.tracing },
+    // Layers: [{ Arn, CodeSize }] (Lambda API reference, Layer), only when some are attached, as
+    // Lambda omits the member otherwise. Versions keep the layers of $LATEST here (the demo's layers
+    // never changed).
+    ...(fn.layers?.length ? { Layers: fn.layers.map((l) => ({ Arn: l.arn, CodeSize: l.codeSizeBytes })) } : {}),
     RevisionId: revisionId(fn.name, version, codeSha256, lastModifiedMs),
     PackageType: "Zip",
     Architectures: [fn.architecture],

@@ -3,7 +3,8 @@
 //   case-insensitive substring), limit 1–50 (default 50), nextToken; groups in name order.
 // - DescribeLogStreams: logGroupName or logGroupIdentifier, logStreamNamePrefix, orderBy
 //   LogStreamName (default) | LastEventTime (not with a prefix), descending, limit 1–50, nextToken.
-import { estimatedStoredBytes, findLogGroup, type LogGroupInfo, logGroups } from "../../logs/log-groups";
+import { insightsStreamName } from "../../logs/lambda-insights";
+import { estimatedInsightsBytes, estimatedStoredBytes, findLogGroup, type LogGroupInfo, logGroups } from "../../logs/log-groups";
 import type { LogsState } from "../../logs/state";
 import type { ActionInput, CallContext } from "../../wire/service";
 import { invalidParameter, logGroupNotFound } from "./errors";
@@ -38,7 +39,8 @@ export function describeLogGroups(state: LogsState) {
 
 function groupShape(ctx: CallContext, g: LogGroupInfo) {
   const arn = logGroupArn(ctx, g.name);
-  const generated = g.functions.reduce((n, f) => n + estimatedStoredBytes(ctx.model, f), 0);
+  const generated = g.functions.reduce((n, f) => n + estimatedStoredBytes(ctx.model, f), 0)
+    + (g.insights ?? []).reduce((n, f) => n + estimatedInsightsBytes(ctx.model, f), 0);
   return {
     logGroupName: g.name,
     creationTime: g.creationTimeMs,
@@ -97,6 +99,13 @@ function streamsOf(ctx: CallContext, group: LogGroupInfo): StreamShape[] {
   for (const fn of group.functions) {
     for (const s of fn.envs.streamsBetween(nowMs - DAY_MS, nowMs, nowMs)) {
       out.push({ logStreamName: s.name, creationTime: s.firstMs, firstEventTimestamp: s.firstMs, lastEventTimestamp: s.lastMs, lastIngestionTime: s.lastMs + 500, arn: `${arn}:log-stream:${s.name}`, storedBytes: 0 });
+    }
+  }
+  // /aws/lambda-insights: one stream per (function, environment), "<date>/<function>[<version>]<id>".
+  for (const fn of group.insights ?? []) {
+    for (const s of fn.envs.streamsBetween(nowMs - DAY_MS, nowMs, nowMs)) {
+      const name = insightsStreamName(fn.spec.name, s.name);
+      out.push({ logStreamName: name, creationTime: s.firstMs, firstEventTimestamp: s.firstMs, lastEventTimestamp: s.lastMs, lastIngestionTime: s.lastMs + 500, arn: `${arn}:log-stream:${name}`, storedBytes: 0 });
     }
   }
   for (const s of group.stored?.streams.values() ?? []) {
