@@ -18,7 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Lambdascope
           </Link>
           <nav>
-            <Link href="/">Fleet</Link> · <Link href="/queries">Queries</Link> · <Link href="/cost">Cost</Link> · <Link href="/calculator">Calculator</Link>
+            <Link href="/">Fleet</Link> · <Link href="/queries">Queries</Link> · <Link href="/cost">Cost</Link> · <Link href="/rightsizing">Right-sizing</Link> · <Link href="/calculator">Calculator</Link>
           </nav>
         </header>
         <Providers>

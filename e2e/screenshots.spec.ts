@@ -43,3 +43,17 @@ test("screenshots of cost by tag (with a drill-down) and the calculator", async 
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${dir}/calculator.png`, fullPage: true });
 });
+
+test("screenshots of right-sizing: the fleet's findings and a function's what-if", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto("/rightsizing?days=1");
+  await expect(page.getByTestId("rightsizing-table").locator("tbody tr").first()).toBeVisible({ timeout: 150_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${dir}/rightsizing.png`, fullPage: true });
+
+  await page.goto("/calculator?memoryFn=reporting-export-prod");
+  const panel = page.getByTestId("rightsizing-panel");
+  await expect(panel.getByTestId("what-if")).toBeVisible({ timeout: 150_000 });
+  await page.waitForTimeout(500);
+  await panel.screenshot({ path: `${dir}/rightsizing-panel.png` });
+});

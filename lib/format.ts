@@ -27,3 +27,7 @@ export const formatAxisTime = (ms: number, periodS: number) => {
   const iso = new Date(ms).toISOString();
   return periodS >= 3_600 ? `${iso.slice(5, 10)} ${iso.slice(11, 13)}h` : iso.slice(11, 16);
 };
+
+/** Bytes in the unit that reads best (binary units, as Logs Insights bills GB of 2^30 bytes). */
+export const formatBytes = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : bytes >= 1024 ** 2 ? `${(bytes / 1024 ** 2).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;

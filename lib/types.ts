@@ -17,6 +17,8 @@ export type FunctionSummary = {
   description: string;
   logGroup: string;
   dlqArn?: string; // DeadLetterConfig.TargetArn
+  ephemeralStorageMb: number; // EphemeralStorage.Size, 512 by default
+  lambdaInsights: boolean; // the Lambda Insights extension layer is attached
 };
 
 export type FleetRow = FunctionSummary & {

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { getJson } from "@/components/api";
 import { calculatorHref } from "@/components/cost/CostPanel";
+import { WhatIfPanel } from "@/components/rightsizing/WhatIfPanel";
 import { TermsTable } from "@/components/cost/TermsTable";
 import { useUrlState } from "@/components/useUrlState";
 import { EstimateQuery } from "@/lib/cost/estimate-query";
@@ -39,6 +40,7 @@ export function Calculator() {
   const containerText = params.get("containerUsdPerHour") ?? DEFAULT_CONTAINER.usdPerHour.toFixed(5);
   const containerUsdPerHour = Number(containerText) > 0 ? Number(containerText) : DEFAULT_CONTAINER.usdPerHour;
   const fn = params.get("fn") ?? "";
+  const memoryFn = params.get("memoryFn") ?? "";
 
   const inventory = useQuery({ queryKey: ["inventory"], queryFn: ({ signal }) => getJson<Inventory>("/api/inventory", signal), staleTime: 300_000 });
   const prefill = async (name: string) => {
@@ -101,6 +103,22 @@ export function Calculator() {
         {estimate && <TermsTable terms={estimate.terms} totalUsd={estimate.totalUsd} testId="calc-terms" />}
       </section>
       {input && <ContainerComparison input={input} containerText={containerText} containerUsdPerHour={containerUsdPerHour} onPrice={(v) => set({ containerUsdPerHour: v })} />}
+      <section className="panel" aria-label="Memory what-if">
+        <h2>Memory what-if</h2>
+        <div className="toolbar">
+          <label>
+            function
+            <select value={memoryFn} onChange={(e) => set({ memoryFn: e.target.value || null })} aria-label="Memory what-if function" data-testid="memory-fn">
+              <option value="">—</option>
+              {(inventory.data?.functions ?? []).map((f) => (
+                <option key={f.name}>{f.name}</option>
+              ))}
+            </select>
+          </label>
+          <span className="muted">duration and cost at any memory size, projected from the function&apos;s own REPORT lines (see the right-sizing model in the README)</span>
+        </div>
+      </section>
+      {memoryFn && <WhatIfPanel name={memoryFn} />}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useUrlState } from "@/components/useUrlState";
 import { UNTAGGED } from "@/components/fleet/fleet-view";
 import { caseVariants, tagRows } from "@/lib/cost/by-tag";
 import type { MonthlyByTag } from "@/lib/cost/cost-explorer";
-import type { MeasuredInputs } from "@/lib/cost/function-cost";
+import type { MeasuredInputs } from "@/lib/cost/project-month";
 import { scaledUsage } from "@/lib/cost/usage";
 import type { ReconciliationView } from "@/lib/cost/reconcile-data";
 import { toCsv } from "@/lib/csv";

@@ -1,6 +1,7 @@
 import "server-only";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import { ComputeOptimizerClient } from "@aws-sdk/client-compute-optimizer";
 import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { LambdaClient } from "@aws-sdk/client-lambda";
 import { ResourceGroupsTaggingAPIClient } from "@aws-sdk/client-resource-groups-tagging-api";
@@ -9,7 +10,7 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { XRayClient } from "@aws-sdk/client-xray";
 import { getConfig } from "@/lib/config";
 
-export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient; tagging: ResourceGroupsTaggingAPIClient; logs: CloudWatchLogsClient; ce: CostExplorerClient; xray: XRayClient };
+export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient; tagging: ResourceGroupsTaggingAPIClient; logs: CloudWatchLogsClient; ce: CostExplorerClient; xray: XRayClient; computeOptimizer: ComputeOptimizerClient };
 
 const clientsByRegion = new Map<string, AwsClients>();
 
@@ -37,6 +38,7 @@ export function awsClients(region = getConfig().region): AwsClients {
       // Cost Explorer has one endpoint, in us-east-1, whatever the region being watched.
       ce: new CostExplorerClient({ ...common, region: "us-east-1" }),
       xray: new XRayClient(common),
+      computeOptimizer: new ComputeOptimizerClient(common),
     };
     clientsByRegion.set(region, clients);
   }

@@ -34,6 +34,7 @@ const AWS_ERROR_HINTS: Record<string, Hint> = {
   ResourceNotFoundException: { status: 404, hint: () => "The resource does not exist in this account and region." },
   ExpiredTokenException: { status: 401, hint: () => "The AWS session expired: refresh the credentials (e.g. `aws sso login`)." },
   CredentialsProviderError: { status: 401, hint: () => "No AWS credentials found: set AWS_PROFILE or run the demo (`npm run demo`)." },
+  OptInRequiredException: { status: 409, hint: () => "Compute Optimizer is not enabled for this account: opt in from its console (free for Lambda) to see its findings here." },
   InvalidClientTokenId: { status: 401, hint: () => "The AWS access key is not valid for this account." },
 };
 

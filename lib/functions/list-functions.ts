@@ -19,6 +19,9 @@ export function toFunctionSummary(c: FunctionConfiguration): FunctionSummary {
     description: c.Description ?? "",
     logGroup: c.LoggingConfig?.LogGroup ?? `/aws/lambda/${c.FunctionName}`,
     dlqArn: c.DeadLetterConfig?.TargetArn || undefined,
+    ephemeralStorageMb: c.EphemeralStorage?.Size ?? 512,
+    // AWS's extension layer is named LambdaInsightsExtension (-Arm64 on arm64), in AWS-owned accounts.
+    lambdaInsights: (c.Layers ?? []).some((l) => /:layer:LambdaInsightsExtension(-Arm64)?:/.test(l.Arn ?? "")),
   };
 }
 

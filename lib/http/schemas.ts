@@ -13,3 +13,11 @@ export const RangeQuery = z.strictObject({ range: RangeParam });
 
 // Cost-allocation tag keys: 1–128 Unicode letters, digits, spaces and _.:/=+-@ (AWS tag rules).
 export const TagKey = z.string().regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u, "must be a tag key: 1–128 letters, digits, spaces or _.:/=+-@");
+
+/** Right-sizing's lookback: whole days, 14 by default (Compute Optimizer's), up to 30. */
+export const LookbackDays = z.coerce
+  .number({ error: "must be a whole number of days" })
+  .int("must be a whole number of days")
+  .min(1, "must be at least 1 day")
+  .max(30, "must be at most 30 days")
+  .default(14);

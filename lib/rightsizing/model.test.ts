@@ -53,7 +53,7 @@ describe("hand-worked cases", () => {
     expect(project(s, split, 466).monthlyUsd).toBeCloseTo(r.current.monthlyUsd, 1);
     // p50 at 10,240 MB = p50 × 512 / 1,769; within 1 % from 1,769 / 1.01 = 1,751.5 → 1,752 MB
     expect(r.fastest!.memoryMb).toBe(1752);
-    // m × duration² falls as 1/m up to one vCPU, then rises
+    // cost is flat up to one vCPU while duration falls; above it cost rises and duration does not: balanced is 1,769
     expect(r.balanced!.memoryMb).toBe(1769);
   });
 
@@ -61,18 +61,24 @@ describe("hand-worked cases", () => {
     const s = stats({ cpu: insights(30, 150) });
     // wall CPU = 30 × 1,769 / 1,024 = 51.826 ms → share 0.345508
     expect(cpuSplit(s).share).toBeCloseTo(0.345508, 5);
-    // p99 ≤ 1.1 × 300: 0.654492 + 0.345508 × 1,024 / m ≤ 1.1 → m ≥ 353.80 / 0.445508 = 794.15 → 795 MB
+    // the bound holds for the share's upper end, 0.345508 × 1.2 + 0.01 = 0.424610:
+    // p99 ≤ 1.1 × 300: 0.575390 + 0.424610 × 1,024 / m ≤ 1.1 → m ≥ 434.80 / 0.524610 = 828.8 → 829 MB
     const r = recommend(s);
-    expect(r.recommendedMb).toBe(795);
-    expect(r.recommended!.p99Ms).toBeLessThanOrEqual(330);
-    expect(r.recommended!.p99Ms).toBeGreaterThan(329.5);
+    expect(r.recommendedMb).toBe(829);
+    expect(r.recommended!.p99RangeMs[1]).toBeLessThanOrEqual(330);
+    expect(r.recommended!.p99RangeMs[1]).toBeGreaterThan(329.5);
+    // at the central share: 0.654492 + 0.345508 × 1,024 / 829 = 1.081269
+    expect(r.recommended!.p99Ms).toBeCloseTo(300 * 1.081269, 2);
     expect(r.finding).toBe("over-provisioned");
-    // GB-s: 795 × 1.099523 against 1,024: 14.64 % less of 1.4M × 0.15 s × 1 GB × 730 / 336 × $0.0000166667 = $7.6042
-    expect(r.savingUsd).toBeCloseTo(7.6042 * (1 - (795 * 1.099523) / 1024), 3);
+    // balanced lies between the cheapest and the fastest
+    expect(r.balanced!.memoryMb).toBeGreaterThan(r.recommendedMb!);
+    expect(r.balanced!.memoryMb).toBeLessThan(r.fastest!.memoryMb);
+    // GB-s: 829 × 1.081269 against 1,024: 12.5 % less of 1.4M × 0.15 s × 1 GB × 730 / 336 × $0.0000166667 = $7.6042
+    expect(r.savingUsd).toBeCloseTo(7.6042 * (1 - (829 * 1.081269) / 1024), 3);
   });
 
   test("mixed, more CPU: the size within tolerance saves under 10 %, so today's is optimal", () => {
-    // 50 ms of CPU: share 0.5758, the smallest size within 10 % is 873 MB, 6 % cheaper
+    // 50 ms of CPU: share 0.5758; even at the central share the smallest size within 10 % (873 MB) is only 6 % cheaper
     const s = stats({ cpu: insights(50, 150) });
     const r = recommend(s);
     expect(r.finding).toBe("optimal");
@@ -99,10 +105,11 @@ describe("hand-worked cases", () => {
   test("CPU-starved near its timeout gets enough memory to fall under 80 % of it", () => {
     // 256 MB, 3 s timeout, p99 2.8 s, 90 % CPU
     const s = stats({ memoryMb: 256, timeoutS: 3, avgDurationMs: 2000, avgBilledDurationMs: 2000, p50DurationMs: 1900, p99DurationMs: 2800, cpu: insights((0.9 * 2000 * 256) / 1769, 2000) });
-    // ratio ≤ 2.4 / 2.8: 0.1 + 0.9 × 256 / m ≤ 0.85714 → m ≥ 230.4 / 0.75714 = 304.3 → 305 MB
+    // more memory helps least at the share's lower end, 0.9 × 0.8 − 0.01 = 0.71:
+    // ratio ≤ 2.4 / 2.8 = 0.857143: 0.29 + 0.71 × 256 / m ≤ 0.857143 → m ≥ 181.76 / 0.567143 = 320.5 → 321 MB
     const r = recommend(s);
     expect(r.finding).toBe("under-provisioned");
-    expect(r.recommendedMb).toBe(305);
+    expect(r.recommendedMb).toBe(321);
     expect(r.reasons.join(" ")).toContain("near the 3 s timeout");
   });
 

@@ -209,24 +209,28 @@ export function recommend(s: FunctionStats, region = "us-east-1", settings: Sett
   if (s.invocations < settings.minInvocations) {
     return { ...base, finding: "not-enough-data", recommendedMb: null, recommended: null, balanced: null, fastest: null, savingUsd: 0, confidence: "low", risk: "Low", reasons: [`${s.invocations} invocations in ${s.days} days: fewer than ${settings.minInvocations}, too few to size from`] };
   }
-  const p99At = (mb: number) => s.p99DurationMs * durationRatio(s.memoryMb, mb, split.share, split.threads);
+  // The latency bound must hold for every CPU share the evidence allows: without evidence, memory
+  // is only cut where it cannot be buying CPU.
+  const p99At = (mb: number) => s.p99DurationMs * Math.max(durationRatio(s.memoryMb, mb, split.low, split.threads), durationRatio(s.memoryMb, mb, split.high, split.threads));
   const p50At = (mb: number) => s.p50DurationMs * durationRatio(s.memoryMb, mb, split.share, split.threads);
   // Cost rises with memory under this model (the CPU part's GB-s is constant, the waiting part's grows),
   // so the cheapest size that meets the constraints is the smallest.
   let pick = floorMb;
   while (pick < MAX_MEMORY_MB && p99At(pick) > limitMs) pick++;
   const meetsLatency = p99At(pick) <= limitMs;
-  // Balanced: the least GB-s × duration; fastest: the smallest size within 1 % of the fastest possible.
-  let balancedMb = floorMb;
-  let bestProduct = Infinity;
-  const fastestP50 = p50At(MAX_MEMORY_MB);
-  let fastestMb = MAX_MEMORY_MB;
+  // Balanced, as Power Tuning weighs it: cost and p50 each scaled to 0–1 over the sizes above the
+  // floor, the least half-and-half sum. Fastest: the smallest size within 1 % of the fastest possible.
+  const sizes: { mb: number; gbMs: number; p50: number }[] = [];
   for (let mb = floorMb; mb <= MAX_MEMORY_MB; mb++) {
     const avgMs = s.avgDurationMs * durationRatio(s.memoryMb, mb, split.share, split.threads);
-    const product = mb * (s.avgBilledDurationMs - s.avgDurationMs + avgMs) * avgMs;
-    if (product < bestProduct) (bestProduct = product), (balancedMb = mb);
-    if (fastestMb === MAX_MEMORY_MB && p50At(mb) <= fastestP50 * 1.01) fastestMb = mb;
+    sizes.push({ mb, gbMs: mb * (s.avgBilledDurationMs - s.avgDurationMs + avgMs), p50: p50At(mb) });
   }
+  const span = (xs: number[]) => [Math.min(...xs), Math.max(...xs) - Math.min(...xs) || 1];
+  const [costMin, costSpan] = span(sizes.map((x) => x.gbMs));
+  const [p50Min, p50Span] = span(sizes.map((x) => x.p50));
+  const score = (x: (typeof sizes)[number]) => (x.gbMs - costMin) / costSpan + (x.p50 - p50Min) / p50Span;
+  const balancedMb = sizes.reduce((a, b) => (score(b) < score(a) - 1e-12 ? b : a)).mb;
+  const fastestMb = sizes.find((x) => x.p50 <= p50Min * 1.01)!.mb;
 
   const candidate = project(s, split, pick, region);
   const reasons: string[] = [];

@@ -6,6 +6,7 @@ import { ErrorBox } from "@/components/ErrorBox";
 import { AlarmsPanel } from "@/components/function/AlarmsPanel";
 import { ConfigPanels } from "@/components/function/ConfigPanels";
 import { CostPanel } from "@/components/cost/CostPanel";
+import { WhatIfPanel } from "@/components/rightsizing/WhatIfPanel";
 import { FunctionCharts } from "@/components/function/FunctionCharts";
 import { LogPanels } from "@/components/function/LogPanels";
 import { getConfig } from "@/lib/config";
@@ -50,6 +51,7 @@ export default async function FunctionPage({ params }: { params: Promise<{ name:
       </Suspense>
       <AlarmsPanel name={name} />
       <CostPanel name={name} />
+      <WhatIfPanel name={name} />
       <ConfigPanels detail={detail} />
       <CostLine cost={detail.cost} label="Configuration" />
     </>

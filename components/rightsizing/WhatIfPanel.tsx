@@ -1,0 +1,163 @@
+"use client";
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { getJson } from "@/components/api";
+import { CostLine } from "@/components/CostLine";
+import { QueryError } from "@/components/ErrorBox";
+import { FINDING_LABEL, mb, p99Range, usd } from "@/components/rightsizing/format";
+import { formatDurationMs } from "@/lib/format";
+import type { Rightsizing, RightsizingRow } from "@/lib/rightsizing/data";
+import { MAX_MEMORY_MB, MIN_MEMORY_MB, project, type FunctionStats, type Recommendation } from "@/lib/rightsizing/model";
+
+/** Sizes the chart plots: dense where most functions live, sparse above. */
+const GRID_MB = [...Array.from({ length: 46 }, (_, i) => 128 + i * 64), ...Array.from({ length: 15 }, (_, i) => 3072 + i * 512)];
+
+/** The right-sizing panel of a function: its finding, the options, and a what-if for any size. */
+export function WhatIfPanel({ name, days = 14 }: { name: string; days?: number }) {
+  const q = useQuery({
+    queryKey: ["rightsizing-fn", name, days],
+    queryFn: ({ signal }) => getJson<Rightsizing & { function: RightsizingRow | null }>(`/api/functions/${encodeURIComponent(name)}/rightsizing?days=${days}`, signal),
+    staleTime: 600_000,
+    retry: false,
+  });
+  const row = q.data?.function;
+  return (
+    <section className="panel" id="rightsizing" aria-label="Right-sizing" data-testid="rightsizing-panel">
+      <h2>Memory right-sizing (last {days} days)</h2>
+      {q.isPending && <div className="muted">Reading its REPORT lines (max memory used, duration) and Lambda Insights where present…</div>}
+      {q.isError && <QueryError title="Right-sizing unavailable" error={q.error} />}
+      {q.data && !q.data.scan.ok && <QueryError title="Could not read the REPORT lines" error={q.data.scan.error.message} />}
+      {q.data && q.data.scan.ok && (!row?.stats || !row.recommendation) && <div className="muted">No invocations at its current memory size in the last {days} days: nothing to size from.</div>}
+      {q.data && row?.stats && row.recommendation && <Finding row={row} stats={row.stats} r={row.recommendation} region={q.data.region} />}
+      {q.data && <CostLine cost={q.data.cost} label="Right-sizing" />}
+    </section>
+  );
+}
+
+function Finding({ row, stats, r, region }: { row: RightsizingRow; stats: FunctionStats; r: Recommendation; region: string }) {
+  const [whatIfMb, setWhatIfMb] = useState(r.recommendedMb ?? r.currentMb);
+  const at = project(stats, r.split, whatIfMb, region);
+  const chart = [...new Set([...GRID_MB, r.currentMb, r.floorMb, ...(r.recommendedMb ? [r.recommendedMb] : [])])]
+    .sort((a, b) => a - b)
+    .map((m) => {
+      const p = project(stats, r.split, m, region);
+      return { memoryMb: m, p99Ms: p.p99Ms, p99RangeMs: p.p99RangeMs, monthlyUsd: p.monthlyUsd };
+    });
+  const options = [
+    { label: "Now", p: r.current },
+    ...(r.recommended && r.recommendedMb !== r.currentMb ? [{ label: "Recommended (cheapest within tolerance)", p: r.recommended }] : []),
+    ...(r.balanced ? [{ label: "Balanced (cost and speed weighed equally)", p: r.balanced }] : []),
+    ...(r.fastest ? [{ label: "Fastest (within 1 % of the fastest possible)", p: r.fastest }] : []),
+  ];
+  const belowFloor = whatIfMb < r.floorMb;
+  return (
+    <>
+      <div className="summary" data-testid="rightsizing-finding">
+        <span className={`status ${r.finding}`}>{FINDING_LABEL[r.finding]}</span>
+        {r.recommendedMb !== null && r.recommendedMb !== r.currentMb ? (
+          <span>
+            <b data-testid="recommended-mb">{mb(r.recommendedMb)}</b> instead of {mb(r.currentMb)}: <b>{usd(r.savingUsd)}</b> a month {r.savingUsd < 0 ? "more" : "saved"}
+          </span>
+        ) : (
+          <span>keep {mb(r.currentMb)}</span>
+        )}
+        <span>
+          confidence <b>{r.confidence}</b>, risk <b>{r.risk}</b>
+        </span>
+        <span className="muted">{r.split.detail}</span>
+      </div>
+      <ul style={{ margin: "4px 0 10px", paddingLeft: 18, fontSize: 13 }} data-testid="rightsizing-reasons">
+        {r.reasons.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+        {r.arm64 && r.arm64.savingUsd >= 0.01 && (
+          <li>
+            arm64 would save a further {usd(r.arm64.savingUsd)} a month at {mb(r.recommendedMb ?? r.currentMb)}. {r.arm64.checks}
+          </li>
+        )}
+        {row.provisioned?.kind === "reduce" && (
+          <li className="error-text">
+            Provisioned concurrency: {row.provisioned.reason}. Lowering it to {row.provisioned.suggested} saves {usd(row.provisioned.savingUsd)} a month.
+          </li>
+        )}
+        {row.provisioned?.kind === "add" && (
+          <li>
+            Provisioned concurrency of {row.provisioned.suggested}: {row.provisioned.reason}; it {row.provisioned.extraUsd >= 0 ? `costs ${usd(row.provisioned.extraUsd)} a month more` : `saves ${usd(-row.provisioned.extraUsd)} a month (busy environments bill less at the provisioned rate)`} and removes up to ~{Math.round(row.provisioned.coldStartsRemovedPerMonth).toLocaleString("en-US")} cold starts a month.
+          </li>
+        )}
+        {row.computeOptimizer && (
+          <li data-testid="compute-optimizer-finding">
+            Compute Optimizer: {row.computeOptimizer.finding}
+            {row.computeOptimizer.reasons.length > 0 && ` (${row.computeOptimizer.reasons.join(", ")})`}
+            {row.computeOptimizer.recommendedMb !== null && `, its first option ${mb(row.computeOptimizer.recommendedMb)}`}
+            {row.computeOptimizer.savingUsd !== null && `, saving ${usd(row.computeOptimizer.savingUsd)} a month`}.
+          </li>
+        )}
+      </ul>
+      <table className="data" data-testid="rightsizing-options" style={{ marginBottom: 10 }}>
+        <thead>
+          <tr>
+            <th>Option</th>
+            <th style={{ textAlign: "right" }}>Memory</th>
+            <th style={{ textAlign: "right" }}>p50</th>
+            <th style={{ textAlign: "right" }}>p99 (range)</th>
+            <th style={{ textAlign: "right" }}>Cost / month</th>
+          </tr>
+        </thead>
+        <tbody>
+          {options.map((o) => (
+            <tr key={o.label}>
+              <th>{o.label}</th>
+              <td style={{ textAlign: "right" }}>{mb(o.p.memoryMb)}</td>
+              <td style={{ textAlign: "right" }}>{formatDurationMs(o.p.p50Ms)}</td>
+              <td style={{ textAlign: "right" }}>{p99Range(o.p)}</td>
+              <td style={{ textAlign: "right" }}>{usd(o.p.monthlyUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ResponsiveContainer width="100%" height={260}>
+        <ComposedChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid stroke="#eef1f4" />
+          <XAxis dataKey="memoryMb" type="number" scale="log" domain={[MIN_MEMORY_MB, MAX_MEMORY_MB]} ticks={[128, 256, 512, 1024, 1769, 3008, 5120, 10240]} tickFormatter={(v: number) => `${v}`} fontSize={11} />
+          <YAxis yAxisId="ms" tickFormatter={(v: number) => formatDurationMs(v)} fontSize={11} width={64} />
+          <YAxis yAxisId="usd" orientation="right" tickFormatter={(v: number) => `$${v.toFixed(v < 10 ? 2 : 0)}`} fontSize={11} width={56} />
+          <Tooltip labelFormatter={(v) => `${v} MB`} formatter={(v, n) => (Array.isArray(v) ? `${formatDurationMs(v[0])}–${formatDurationMs(v[1])}` : typeof v === "number" ? (n === "cost / month" ? usd(v) : formatDurationMs(v)) : "—")} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Area yAxisId="ms" dataKey="p99RangeMs" name="p99 range" fill="#2457c5" fillOpacity={0.12} stroke="none" isAnimationActive={false} />
+          <Line yAxisId="ms" dataKey="p99Ms" name="p99 projected" stroke="#2457c5" dot={false} isAnimationActive={false} />
+          <Line yAxisId="usd" dataKey="monthlyUsd" name="cost / month" stroke="#1a7f37" dot={false} isAnimationActive={false} />
+          <ReferenceLine yAxisId="ms" x={r.currentMb} stroke="#5c6670" strokeDasharray="4 3" label={{ value: "now", fontSize: 11, position: "insideTopLeft" }} />
+          {r.recommendedMb !== null && r.recommendedMb !== r.currentMb && <ReferenceLine yAxisId="ms" x={r.recommendedMb} stroke="#1a7f37" label={{ value: "recommended", fontSize: 11, position: "insideTopRight" }} />}
+          <ReferenceLine yAxisId="ms" x={r.floorMb} stroke="#c62828" strokeDasharray="2 2" label={{ value: "memory floor", fontSize: 11, position: "insideBottomLeft" }} />
+          <ReferenceLine yAxisId="ms" x={whatIfMb} stroke="#9a6700" />
+        </ComposedChart>
+      </ResponsiveContainer>
+      <div className="toolbar" style={{ marginTop: 8 }}>
+        <label style={{ flex: 1 }}>
+          what if
+          <input type="range" min={MIN_MEMORY_MB} max={MAX_MEMORY_MB} step={1} value={whatIfMb} onChange={(e) => setWhatIfMb(Number(e.target.value))} aria-label="What-if memory slider" style={{ flex: 1, minWidth: 240 }} />
+        </label>
+        <label>
+          <input type="number" min={MIN_MEMORY_MB} max={MAX_MEMORY_MB} step={1} value={whatIfMb} onChange={(e) => setWhatIfMb(Math.min(MAX_MEMORY_MB, Math.max(MIN_MEMORY_MB, Math.round(Number(e.target.value) || MIN_MEMORY_MB))))} aria-label="What-if memory (MB)" style={{ width: 90 }} />
+          MB
+        </label>
+      </div>
+      <div className="summary" data-testid="what-if">
+        <span>
+          at <b>{mb(whatIfMb)}</b>: p50 <b>{formatDurationMs(at.p50Ms)}</b>, p99 <b data-testid="what-if-p99">{p99Range(at)}</b>
+        </span>
+        <span>
+          <b data-testid="what-if-cost">{usd(at.monthlyUsd)}</b> a month ({at.monthlyUsd <= r.current.monthlyUsd ? `${usd(r.current.monthlyUsd - at.monthlyUsd)} less` : `${usd(at.monthlyUsd - r.current.monthlyUsd)} more`} than now)
+        </span>
+        {belowFloor && (
+          <span className="error-text" data-testid="what-if-warning">
+            below the memory floor of {mb(r.floorMb)}: p99.9 of memory used is {stats.memoryUsedMb.p999.toFixed(0)} MB — out-of-memory risk
+          </span>
+        )}
+        {at.p99RangeMs[1] > r.p99LimitMs && !belowFloor && <span className="error-text">p99 may exceed {formatDurationMs(r.p99LimitMs)} (tolerance / timeout)</span>}
+      </div>
+    </>
+  );
+}
