@@ -12,6 +12,9 @@ test("/rightsizing: the over-provisioned thumbnailer saves most, the near-OOM ex
   expect(recommended).toBeLessThan(1024);
   await expect(table.locator("tr[data-function='reporting-export-prod']")).toHaveAttribute("data-finding", "under-provisioned");
   await expect(table.locator("tr[data-function='checkout-cart-prod']")).toHaveAttribute("data-finding", "optimal");
+  // Compute Optimizer beside ours: it does not cover the 10,240 MB thumbnailer, and sees the export short of memory
+  await expect(thumb.getByTestId("compute-optimizer")).toHaveText("not covered");
+  await expect(table.locator("tr[data-function='reporting-export-prod']").getByTestId("compute-optimizer")).toContainText("NotOptimized");
   const total = Number((await page.getByTestId("total-saving").innerText()).replace(/[$,]/g, ""));
   const thumbSaving = Number((await thumb.getByTestId("saving").innerText()).replace(/[$,]/g, ""));
   expect(total).toBeGreaterThanOrEqual(thumbSaving);
@@ -42,6 +45,7 @@ test("the function page's right-sizing panel: more memory for the near-OOM expor
   expect(recommended).toBeGreaterThan(1024);
   await expect(panel.getByTestId("rightsizing-reasons")).toContainText("out-of-memory kills");
   await expect(panel.getByTestId("rightsizing-options")).toContainText("Fastest");
+  await expect(panel.getByTestId("compute-optimizer-finding")).toContainText("MemoryUnderprovisioned");
   await expect(panel.locator(".recharts-surface").first()).toBeVisible();
 
   // the what-if starts at the recommendation; today's size is below the floor and says so
@@ -52,6 +56,16 @@ test("the function page's right-sizing panel: more memory for the near-OOM expor
   await expect(cost).not.toHaveText(atRecommended);
   await panel.getByLabel("What-if memory (MB)").fill("3008");
   await expect(panel.getByTestId("what-if-warning")).toHaveCount(0);
+});
+
+test("a longer lookback shows the last day while its scan runs, then its own", async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto("/rightsizing?days=3");
+  await expect(page.getByTestId("rightsizing-preview")).toContainText("3-day scan runs", { timeout: 150_000 });
+  await expect(page.getByTestId("rightsizing-table").locator("tr[data-function='catalog-thumbnailer-prod']")).toHaveAttribute("data-finding", "over-provisioned");
+  // the 3-day scan finishes and replaces the preview (nothing left scanning after the test)
+  await expect(page.getByTestId("rightsizing-preview")).toHaveCount(0, { timeout: 200_000 });
+  await expect(page.getByTestId("rightsizing-table").locator("tbody tr").first()).toHaveAttribute("data-function", "catalog-thumbnailer-prod");
 });
 
 test("the right-sizing API names bad input", async ({ request }) => {

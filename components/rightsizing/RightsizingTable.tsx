@@ -18,7 +18,11 @@ export function RightsizingTable() {
   const tagKey = params.get("tagKey") ?? "";
   const tagValue = params.get("tagValue") ?? "";
   const finding = params.get("finding") ?? "";
-  const q = useQuery({ queryKey: ["rightsizing", days], queryFn: ({ signal }) => getJson<Rightsizing>(`/api/rightsizing?days=${days}`, signal), staleTime: 600_000, retry: false });
+  const full = useQuery({ queryKey: ["rightsizing", days], queryFn: ({ signal }) => getJson<Rightsizing>(`/api/rightsizing?days=${days}`, signal), staleTime: 600_000, retry: false });
+  // A long lookback over a big fleet scans for minutes the first time: the last day shows meanwhile.
+  const preview = useQuery({ queryKey: ["rightsizing", 1], queryFn: ({ signal }) => getJson<Rightsizing>("/api/rightsizing?days=1", signal), staleTime: 600_000, retry: false, enabled: days > 1 && full.isPending });
+  const q = full.data || full.isError || !preview.data ? full : preview;
+  const previewing = q === preview;
 
   const all = q.data?.functions ?? [];
   const tagKeys = [...new Set(all.flatMap((r) => Object.keys(r.tags)))].sort();
@@ -57,7 +61,7 @@ export function RightsizingTable() {
         };
       }),
     );
-    const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(new Blob([csv], { type: "text/csv" })), download: `rightsizing-${days}d.csv` });
+    const a = Object.assign(document.createElement("a"), { href: URL.createObjectURL(new Blob([csv], { type: "text/csv" })), download: `rightsizing-${q.data?.window.days ?? days}d.csv` });
     a.click();
   };
 
@@ -114,6 +118,11 @@ export function RightsizingTable() {
           minutes and costs $0.005 per GB scanned; the answer is kept for 6 hours, across restarts.
         </div>
       )}
+      {previewing && (
+        <div className="panel" data-testid="rightsizing-preview">
+          Showing the <b>last day</b> while the {days}-day scan runs; the table switches when it is done.
+        </div>
+      )}
       {q.isError && <QueryError title="Right-sizing unavailable" error={q.error} />}
       {q.data && !q.data.scan.ok && <QueryError title="Could not read the REPORT lines" error={q.data.scan.error.message} />}
       {q.data && (
@@ -140,9 +149,8 @@ export function RightsizingTable() {
                   <th style={{ textAlign: "right" }}>p99 now → projected</th>
                   <th style={{ textAlign: "right" }}>Cost / month</th>
                   <th style={{ textAlign: "right" }}>Saving / month</th>
-                  <th>Confidence</th>
-                  <th>Risk</th>
-                  <th>arm64, provisioned concurrency</th>
+                  <th>Confidence, risk</th>
+                  <th>arm64, provisioned</th>
                   <th>Compute Optimizer</th>
                 </tr>
               </thead>
@@ -177,7 +185,7 @@ function Row({ r }: { r: RightsizingRow }) {
         <td>
           <Link href={`/functions/${r.name}`}>{r.name}</Link>
         </td>
-        <td colSpan={10} className="muted">
+        <td colSpan={9} className="muted">
           no invocations at its current memory size in the lookback
         </td>
       </tr>
@@ -207,7 +215,7 @@ function Row({ r }: { r: RightsizingRow }) {
       <td style={{ textAlign: "right" }}>
         {r.stats.memoryUsedMb.p999.toFixed(0)} MB{r.stats.outOfMemory > 0 && <span className="error-text"> · {r.stats.outOfMemory} OOM</span>}
       </td>
-      <td style={{ textAlign: "right" }}>
+      <td style={{ textAlign: "right", whiteSpace: "normal", maxWidth: 190 }}>
         {formatDurationMs(r.stats.p99DurationMs)}
         {changed && x.recommended && <> → {p99Range(x.recommended)}</>}
       </td>
@@ -218,9 +226,10 @@ function Row({ r }: { r: RightsizingRow }) {
       <td style={{ textAlign: "right" }} data-testid="saving">
         <b className={x.savingUsd < 0 ? "error-text" : undefined}>{changed ? usd(x.savingUsd) : "—"}</b>
       </td>
-      <td title={x.split.detail}>{x.confidence}</td>
-      <td>{x.risk}</td>
-      <td style={{ fontSize: 12, whiteSpace: "normal", maxWidth: 260 }}>
+      <td title={x.split.detail} data-testid="confidence-risk">
+        {x.confidence}, {x.risk}
+      </td>
+      <td style={{ fontSize: 12, whiteSpace: "normal", maxWidth: 200 }}>
         {x.arm64 && x.arm64.savingUsd >= 0.01 && <div title={x.arm64.checks}>arm64: {usd(x.arm64.savingUsd)} / month</div>}
         {r.provisioned?.kind === "reduce" && (
           <div className="error-text" title={r.provisioned.reason}>

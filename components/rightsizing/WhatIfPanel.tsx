@@ -57,7 +57,7 @@ function Finding({ row, stats, r, region }: { row: RightsizingRow; stats: Functi
         <span className={`status ${r.finding}`}>{FINDING_LABEL[r.finding]}</span>
         {r.recommendedMb !== null && r.recommendedMb !== r.currentMb ? (
           <span>
-            <b data-testid="recommended-mb">{mb(r.recommendedMb)}</b> instead of {mb(r.currentMb)}: <b>{usd(r.savingUsd)}</b> a month {r.savingUsd < 0 ? "more" : "saved"}
+            <b data-testid="recommended-mb">{mb(r.recommendedMb)}</b> instead of {mb(r.currentMb)}: <b>{usd(Math.abs(r.savingUsd))}</b> a month {r.savingUsd < 0 ? "more" : "saved"}
           </span>
         ) : (
           <span>keep {mb(r.currentMb)}</span>
@@ -91,7 +91,7 @@ function Finding({ row, stats, r, region }: { row: RightsizingRow; stats: Functi
             Compute Optimizer: {row.computeOptimizer.finding}
             {row.computeOptimizer.reasons.length > 0 && ` (${row.computeOptimizer.reasons.join(", ")})`}
             {row.computeOptimizer.recommendedMb !== null && `, its first option ${mb(row.computeOptimizer.recommendedMb)}`}
-            {row.computeOptimizer.savingUsd !== null && `, saving ${usd(row.computeOptimizer.savingUsd)} a month`}.
+            {row.computeOptimizer.savingUsd !== null && row.computeOptimizer.savingUsd > 0 && `, saving ${usd(row.computeOptimizer.savingUsd)} a month`}.
           </li>
         )}
       </ul>

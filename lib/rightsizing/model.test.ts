@@ -53,8 +53,8 @@ describe("hand-worked cases", () => {
     expect(project(s, split, 466).monthlyUsd).toBeCloseTo(r.current.monthlyUsd, 1);
     // p50 at 10,240 MB = p50 × 512 / 1,769; within 1 % from 1,769 / 1.01 = 1,751.5 → 1,752 MB
     expect(r.fastest!.memoryMb).toBe(1752);
-    // cost is flat up to one vCPU while duration falls; above it cost rises and duration does not: balanced is 1,769
-    expect(r.balanced!.memoryMb).toBe(1769);
+    // cost is flat up to one vCPU while duration falls; balanced is never past the fastest
+    expect(r.balanced!.memoryMb).toBe(1752);
   });
 
   test("mixed: 30 ms of CPU in 150 ms at 1,024 MB", () => {

@@ -229,8 +229,8 @@ export function recommend(s: FunctionStats, region = "us-east-1", settings: Sett
   const [costMin, costSpan] = span(sizes.map((x) => x.gbMs));
   const [p50Min, p50Span] = span(sizes.map((x) => x.p50));
   const score = (x: (typeof sizes)[number]) => (x.gbMs - costMin) / costSpan + (x.p50 - p50Min) / p50Span;
-  const balancedMb = sizes.reduce((a, b) => (score(b) < score(a) - 1e-12 ? b : a)).mb;
   const fastestMb = sizes.find((x) => x.p50 <= p50Min * 1.01)!.mb;
+  const balancedMb = sizes.filter((x) => x.mb <= fastestMb).reduce((a, b) => (score(b) < score(a) - 1e-12 ? b : a)).mb;
 
   const candidate = project(s, split, pick, region);
   const reasons: string[] = [];
