@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
 
+// Rendered per request: Next can only put proxy.ts's CSP nonce on the scripts of a dynamic page.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Lambdascope",
   description: "Health, cost and right-sizing for an AWS Lambda fleet",

@@ -108,6 +108,7 @@ test("reconciliation: our estimate against the bill, the gap named, under 2 % un
 });
 
 test("the chatty function: its logs cost more than its compute, at log level DEBUG, with the saving", async ({ page }) => {
+  test.setTimeout(180_000); // two functions' 7-day scans, the second of the busiest function
   await page.goto("/functions/identity-session-prod");
   const flag = page.getByTestId("cost-panel").getByTestId("hidden-cost-logs");
   await expect(flag).toContainText("Logs cost more than the compute", { timeout: 90_000 });

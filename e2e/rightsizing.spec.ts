@@ -40,6 +40,9 @@ test("the function page's right-sizing panel: more memory for the near-OOM expor
   test.setTimeout(180_000);
   await page.goto("/functions/reporting-export-prod");
   const panel = page.getByTestId("rightsizing-panel");
+  // its scan starts when it comes into view
+  await expect(panel).toContainText("when you scroll here");
+  await panel.scrollIntoViewIfNeeded();
   await expect(panel.getByTestId("rightsizing-finding")).toContainText("under-provisioned", { timeout: 150_000 });
   const recommended = Number((await panel.getByTestId("recommended-mb").innerText()).replace(/[^\d]/g, ""));
   expect(recommended).toBeGreaterThan(1024);

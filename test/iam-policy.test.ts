@@ -62,6 +62,13 @@ describe("IAM policy", () => {
     expect([...granted].filter((a) => !used.has(a))).toEqual([]);
   });
 
+  test("every granted action says which panel needs it (docs/iam-policy.md), and nothing else is listed there", () => {
+    const rows = [...readFileSync(path.join(ROOT, "docs/iam-policy.md"), "utf8").matchAll(/^\| `([a-z-]+:[A-Za-z]+)` \| (.+) \|$/gm)];
+    const explained = new Map(rows.map((m) => [m[1], m[2].trim()]));
+    expect([...granted].filter((a) => !(explained.get(a)?.length ?? 0))).toEqual([]);
+    expect([...explained.keys()].filter((a) => !granted.has(a))).toEqual([]);
+  });
+
   test("everything granted is read-only, with no wildcards", () => {
     for (const s of policy.Statement) expect(s.Effect).toBe("Allow");
     expect([...granted].filter((a) => a.includes("*") || !READ_ONLY.test(a.split(":")[1]))).toEqual([]);

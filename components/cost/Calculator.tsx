@@ -118,7 +118,7 @@ export function Calculator() {
           <span className="muted">duration and cost at any memory size, projected from the function&apos;s own REPORT lines (see the right-sizing model in the README)</span>
         </div>
       </section>
-      {memoryFn && <WhatIfPanel name={memoryFn} />}
+      {memoryFn && <WhatIfPanel name={memoryFn} eager />}
     </>
   );
 }

@@ -74,10 +74,10 @@ export type Scanned = {
 };
 
 /** The lookback's REPORT lines (one scan), timeouts where a function reached its timeout, and Lambda Insights. */
-async function scanLogs(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Semaphore, ledger: CostLedger) {
+async function scanLogs(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Semaphore, ledger: CostLedger, signal?: AbortSignal) {
   const { logs } = clients;
   const queries = savedQueries();
-  const opts = { ledger, semaphore, deadlineMs: Date.now() + 15 * 60_000 };
+  const opts = { ledger, semaphore, deadlineMs: Date.now() + 15 * 60_000, signal };
   const insightsGroups = functions.some((f) => f.lambdaInsights) ? await lambdaInsightsGroup(logs, ledger) : [];
   const [report, insights] = await Promise.all([
     runOverLogGroups(logs, { logGroupNames: functions.map((f) => f.logGroup), queryString: queries.get("rightsizing")!.queryString, ...window }, opts),
@@ -175,8 +175,8 @@ export function toStats(f: FunctionSummary, rows: ScanRow[], timeouts: number, i
 }
 
 /** One look at the account for these functions over the window: logs, metrics, provisioned concurrency. */
-export async function scanFleet(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Semaphore, ledger: CostLedger): Promise<Scanned> {
-  const [logs, metrics] = await Promise.all([scanLogs(clients, functions, window, semaphore, ledger), hourlyMetrics(clients.cloudwatch, functions, window, ledger)]);
+export async function scanFleet(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Semaphore, ledger: CostLedger, signal?: AbortSignal): Promise<Scanned> {
+  const [logs, metrics] = await Promise.all([scanLogs(clients, functions, window, semaphore, ledger, signal), hourlyMetrics(clients.cloudwatch, functions, window, ledger)]);
   const pcFunctions = functions.filter((_, i) => metrics.series[i].pcu.length > 0);
   const counts = await Promise.all(pcFunctions.map((f) => provisionedCount(clients.lambda, f.name, ledger)));
   return { ...logs, metrics, provisioned: Object.fromEntries(pcFunctions.map((f, i) => [f.name, counts[i]])), window };
@@ -209,8 +209,9 @@ export function rowsFrom(functions: FunctionSummary[], s: Scanned, days: number,
  * Right-sizing for the fleet (or the named functions) over the last `days`: one Logs Insights scan of
  * the REPORT lines, Lambda Insights where the extension runs, hourly metrics for provisioned
  * concurrency, and Compute Optimizer's findings beside ours. The scan is cached on disk for 6 hours.
+ * `signal`: the asker left; its queries are stopped (StopQuery) rather than left scanning, unpaid-for.
  */
-export async function getRightsizing(days = DEFAULT_LOOKBACK_DAYS, only?: readonly string[], nowMs = Date.now()): Promise<Rightsizing> {
+export async function getRightsizing(days = DEFAULT_LOOKBACK_DAYS, only?: readonly string[], nowMs = Date.now(), signal?: AbortSignal): Promise<Rightsizing> {
   const ledger = new CostLedger();
   const fleet = await listFleet();
   ledger.merge(fleet.cost);
@@ -224,7 +225,7 @@ export async function getRightsizing(days = DEFAULT_LOOKBACK_DAYS, only?: readon
   const [scanned, tags, co] = await Promise.all([
     panel("logs:StartQuery", async () => {
       const l = new CostLedger();
-      const got = await cache.get(key, SCAN_TTL_MS, async () => ({ ...(await scanFleet(awsClients(), functions, window, insightsSemaphore, l)), cost: l.total() }));
+      const got = await cache.get(key, SCAN_TTL_MS, async () => ({ ...(await scanFleet(awsClients(), functions, window, insightsSemaphore, l, signal)), cost: l.total() }));
       if (!got.fromCache) ledger.merge(got.value.cost);
       return { ...got.value, storedAtMs: got.storedAtMs, fromCache: got.fromCache };
     }),

@@ -12,7 +12,7 @@ export async function GET(req: Request) {
   const q = Query.safeParse(searchParamsOf(req.url));
   if (!q.success) return badRequest(q.error);
   try {
-    return Response.json(await getRightsizing(q.data.days));
+    return Response.json(await getRightsizing(q.data.days, undefined, Date.now(), req.signal));
   } catch (err) {
     return awsError("lambda:ListFunctions", err);
   }

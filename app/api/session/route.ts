@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { SESSION_COOKIE, SESSION_MAX_AGE_S, accessFromEnv, safeNext, sameSecret, sessionValue } from "@/lib/access/access";
+import { badRequest } from "@/lib/http/responses";
+
+export const dynamic = "force-dynamic";
+
+const SignIn = z.strictObject({
+  token: z.string().min(1, "enter the token").max(512, "must be at most 512 characters"),
+  next: z.string().max(2048, "must be at most 2,048 characters").optional(),
+});
+
+const cookie = (value: string, maxAgeS: number, secure: boolean) =>
+  `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeS}${secure ? "; Secure" : ""}`;
+
+const isHttps = (req: Request) => new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+
+/** POST /api/session (the sign-in form, or JSON `{token}`): sets the session cookie when the token is right. */
+export async function POST(req: Request) {
+  const form = req.headers.get("content-type")?.includes("application/json") ? await req.json().catch(() => ({})) : Object.fromEntries(await req.formData().catch(() => new FormData()));
+  const input = SignIn.safeParse(form);
+  if (!input.success) return badRequest(input.error);
+  const { token } = accessFromEnv(process.env);
+  const next = safeNext(input.data.next);
+  if (token === null) return new Response(null, { status: 303, headers: { location: next } }); // open: nothing to sign in to
+  if (!sameSecret(input.data.token, token)) {
+    const back = new URL("/sign-in", req.url);
+    back.searchParams.set("error", "1");
+    back.searchParams.set("next", next);
+    return new Response(null, { status: 303, headers: { location: back.pathname + back.search } });
+  }
+  return new Response(null, { status: 303, headers: { location: next, "set-cookie": cookie(sessionValue(token), SESSION_MAX_AGE_S, isHttps(req)) } });
+}
+
+/** DELETE /api/session: signs out. */
+export function DELETE(req: Request) {
+  return new Response(null, { status: 204, headers: { "set-cookie": cookie("", 0, isHttps(req)) } });
+}
