@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { getJson } from "@/components/api";
@@ -15,30 +15,34 @@ const GRID_MB = [...Array.from({ length: 46 }, (_, i) => 128 + i * 64), ...Array
 
 /**
  * The right-sizing panel of a function: its finding, the options, and a what-if for any size. Its
- * 14-day scan of the function's logs is the dearest read on the page, so it starts only when the
- * panel comes into view (or at once when `eager`, e.g. picked in the calculator).
+ * 14-day scan of the function's logs is the dearest read on the page, so it runs on request: the
+ * button, a link to `#rightsizing` (from /rightsizing), or `eager` (picked in the calculator).
  */
 export function WhatIfPanel({ name, days = 14, eager = false }: { name: string; days?: number; eager?: boolean }) {
-  const ref = useRef<HTMLElement>(null);
-  const [seen, setSeen] = useState(eager);
+  const [asked, setAsked] = useState(eager);
   useEffect(() => {
-    if (seen || !ref.current) return;
-    const io = new IntersectionObserver(([e]) => e.isIntersecting && setSeen(true), { rootMargin: "200px" });
-    io.observe(ref.current);
-    return () => io.disconnect();
-  }, [seen]);
+    if (window.location.hash === "#rightsizing") setAsked(true);
+  }, []);
   const q = useQuery({
     queryKey: ["rightsizing-fn", name, days],
     queryFn: ({ signal }) => getJson<Rightsizing & { function: RightsizingRow | null }>(`/api/functions/${encodeURIComponent(name)}/rightsizing?days=${days}`, signal),
     staleTime: 600_000,
     retry: false,
-    enabled: seen,
+    enabled: asked,
   });
   const row = q.data?.function;
   return (
-    <section ref={ref} className="panel" id="rightsizing" aria-label="Right-sizing" data-testid="rightsizing-panel">
+    <section className="panel" id="rightsizing" aria-label="Right-sizing" data-testid="rightsizing-panel">
       <h2>Memory right-sizing (last {days} days)</h2>
-      {q.isPending && <div className="muted">{seen ? "Reading its REPORT lines (max memory used, duration) and Lambda Insights where present…" : "Scans its last 14 days of REPORT lines when you scroll here."}</div>}
+      {!asked && (
+        <div className="toolbar">
+          <button onClick={() => setAsked(true)} data-testid="rightsizing-start">
+            Size its memory
+          </button>
+          <span className="muted">one Logs Insights scan of its last {days} days of REPORT lines (a busy function&apos;s costs cents); kept 6 hours</span>
+        </div>
+      )}
+      {asked && q.isPending && <div className="muted">Reading its REPORT lines (max memory used, duration) and Lambda Insights where present…</div>}
       {q.isError && <QueryError title="Right-sizing unavailable" error={q.error} />}
       {q.data && !q.data.scan.ok && <QueryError title="Could not read the REPORT lines" error={q.data.scan.error.message} />}
       {q.data && q.data.scan.ok && (!row?.stats || !row.recommendation) && <div className="muted">No invocations at its current memory size in the last {days} days: nothing to size from.</div>}
