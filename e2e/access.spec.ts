@@ -13,8 +13,17 @@ const NEXT = path.join(ROOT, "node_modules", ".bin", "next");
 
 function start(env: Record<string, string>, host = "127.0.0.1"): ChildProcess {
   const awsEnv = { AWS_ENDPOINT_URL: process.env.E2E_SIM_URL!, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "demo", AWS_SECRET_ACCESS_KEY: "demo", NEXT_TELEMETRY_DISABLED: "1" };
-  return spawn(NEXT, ["start", "-p", String(PORT), "-H", host], { cwd: ROOT, env: { ...process.env, ...awsEnv, HOST: host, ...env }, stdio: "pipe" });
+  // Its own process group: `next start` runs the server in a child, and both must go when the test ends.
+  return spawn(NEXT, ["start", "-p", String(PORT), "-H", host], { cwd: ROOT, env: { ...process.env, ...awsEnv, HOST: host, ...env }, stdio: "pipe", detached: true });
 }
+
+const stop = (p: ChildProcess) => {
+  try {
+    process.kill(-p.pid!, "SIGKILL");
+  } catch {
+    // already gone
+  }
+};
 
 /** Every page and API route in app/, as a URL (dynamic segments filled with real values). */
 function routes(): { url: string; api: boolean }[] {
@@ -39,7 +48,7 @@ test.describe("with LAMBDASCOPE_TOKEN", () => {
     }
     throw new Error("the token-protected server did not start");
   });
-  test.afterAll(() => void server.kill());
+  test.afterAll(() => stop(server));
 
   test("every page and API route refuses a request without the token", async () => {
     const all = routes();
@@ -62,15 +71,16 @@ test.describe("with LAMBDASCOPE_TOKEN", () => {
   });
 
   test("signing in once: a wrong token is refused, the right one sets an HttpOnly cookie and returns to the page", async ({ page, context }) => {
-    await page.goto(`${BASE}/cost?tagKey=env`);
+    // a page that asks AWS for nothing, so nothing is left in flight when the server stops
+    await page.goto(`${BASE}/calculator?memoryMb=1024`);
     await expect(page).toHaveURL(/\/sign-in\?next=/);
     await page.getByLabel("Token").fill("not-the-token-at-all");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByTestId("sign-in-error")).toBeVisible();
     await page.getByLabel("Token").fill(TOKEN);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(`${BASE}/cost?tagKey=env`);
-    await expect(page.getByRole("heading", { name: "Cost by tag" })).toBeVisible();
+    await expect(page).toHaveURL(`${BASE}/calculator?memoryMb=1024`);
+    await expect(page.getByLabel("Memory (MB)")).toHaveValue("1024");
     const cookie = (await context.cookies()).find((c) => c.name === "lambdascope_session")!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict" });
     expect(cookie.value).not.toContain(TOKEN);

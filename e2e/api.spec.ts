@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { meter, resetMeter } from "./sim";
+import { meter, resetMeter, warmMetrics } from "./sim";
 
 test("API: bad input is a 400 naming the field; unknown function a 404", async ({ request }) => {
   const badRange = await request.get("/api/functions?range=2w");
@@ -25,6 +25,7 @@ test("API: bad input is a 400 naming the field; unknown function a 404", async (
 });
 
 test("API: 20 identical concurrent requests make one upstream GetMetricData call", async ({ request }) => {
+  await warmMetrics(14);
   await resetMeter();
   // 14d: a range no other test asks for, so nothing is cached yet.
   const answers = await Promise.all(Array.from({ length: 20 }, () => request.get("/api/functions?range=14d")));
