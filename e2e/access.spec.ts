@@ -88,6 +88,14 @@ test.describe("with LAMBDASCOPE_TOKEN", () => {
   });
 });
 
+test("the sign-in route names bad input", async ({ request }) => {
+  for (const [data, field] of [[{ token: "" }, "token"], [{ token: "x".repeat(600) }, "token"], [{ token: "a-token", admin: true }, "admin"]] as const) {
+    const res = await request.post("/api/session", { data });
+    expect(res.status(), JSON.stringify(data).slice(0, 40)).toBe(400);
+    expect((await res.json()).error.field).toBe(field);
+  }
+});
+
 test("bound beyond loopback without a token, the dashboard refuses to start and says why", async () => {
   const server = start({}, "0.0.0.0");
   let stderr = "";

@@ -9,7 +9,13 @@ export const formatPct = (pct: number | null | undefined) =>
 export const formatDurationMs = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? "—" : ms === 0 ? "0" : ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : ms >= 1_000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
 
-export const formatMemoryMb = (mb: number) => (mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${mb} MB`);
+export const formatMemoryMb = (mb: number) => (mb >= 1024 && mb % 1024 === 0 ? `${mb / 1024} GB` : `${mb.toLocaleString("en-US")} MB`);
+
+/** Dollars to the cent with thousands separators; negative amounts as −$. */
+export const formatUsdCents = (usd: number) => {
+  const cents = Math.round(usd * 100) / 100;
+  return `${cents < 0 ? "−" : ""}$${Math.abs(cents).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+};
 
 export const formatUsd = (usd: number) => (usd === 0 ? "$0" : usd < 0.01 ? `$${usd.toFixed(4)}` : `$${usd.toFixed(2)}`);
 

@@ -13,15 +13,11 @@ import type { MeasuredInputs } from "@/lib/cost/project-month";
 import { scaledUsage } from "@/lib/cost/usage";
 import type { ReconciliationView } from "@/lib/cost/reconcile-data";
 import { toCsv } from "@/lib/csv";
-import { formatPct, formatUsd, formatUtc } from "@/lib/format";
+import { formatPct, formatUsd, formatUsdCents as usd2, formatUtc } from "@/lib/format";
 
 const TAG_KEYS = ["service", "env", "owner"];
 const PALETTE = ["#2457c5", "#c62828", "#1a7f37", "#9a6700", "#6f42c1", "#0a7ea4", "#b35900", "#5c6670", "#d63384", "#198754"];
 const TOP = 9; // the chart stacks the 9 costliest values and "other"
-const usd2 = (v: number) => {
-  const cents = Math.round(v * 100) / 100;
-  return `${cents < 0 ? "−" : ""}$${Math.abs(cents).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-};
 
 export function CostByTag() {
   const { params, set } = useUrlState();

@@ -5,9 +5,9 @@ import { getJson } from "@/components/api";
 import { CostLine } from "@/components/CostLine";
 import { QueryError } from "@/components/ErrorBox";
 import { useUrlState } from "@/components/useUrlState";
-import { FINDING_LABEL, mb, p99Range, usd } from "@/components/rightsizing/format";
+import { FINDING_LABEL, p99Range } from "@/components/rightsizing/format";
 import { toCsv } from "@/lib/csv";
-import { formatBytes, formatDurationMs, formatUtc } from "@/lib/format";
+import { formatBytes, formatDurationMs, formatUtc, formatMemoryMb as mb, formatUsdCents as usd } from "@/lib/format";
 import type { Rightsizing, RightsizingRow } from "@/lib/rightsizing/data";
 
 const LOOKBACKS = [1, 3, 7, 14, 30];

@@ -5,8 +5,8 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, Respon
 import { getJson } from "@/components/api";
 import { CostLine } from "@/components/CostLine";
 import { QueryError } from "@/components/ErrorBox";
-import { FINDING_LABEL, mb, p99Range, usd } from "@/components/rightsizing/format";
-import { formatDurationMs } from "@/lib/format";
+import { FINDING_LABEL, p99Range } from "@/components/rightsizing/format";
+import { formatDurationMs, formatMemoryMb as mb, formatUsdCents as usd } from "@/lib/format";
 import type { Rightsizing, RightsizingRow } from "@/lib/rightsizing/data";
 import { MAX_MEMORY_MB, MIN_MEMORY_MB, project, type FunctionStats, type Recommendation } from "@/lib/rightsizing/model";
 

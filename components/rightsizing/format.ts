@@ -1,6 +1,6 @@
 // Labels the right-sizing views share.
 import type { Finding, Recommendation } from "@/lib/rightsizing/model";
-import { formatDurationMs, formatMemoryMb } from "@/lib/format";
+import { formatDurationMs } from "@/lib/format";
 
 export const FINDING_LABEL: Record<Finding, string> = {
   "over-provisioned": "over-provisioned",
@@ -8,10 +8,6 @@ export const FINDING_LABEL: Record<Finding, string> = {
   optimal: "optimal",
   "not-enough-data": "not enough data",
 };
-
-export const usd = (v: number) => `${v < 0 ? "−" : ""}$${Math.abs(v).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-
-export const mb = (v: number) => (v % 1024 === 0 ? formatMemoryMb(v) : `${v.toLocaleString("en-US")} MB`);
 
 /** "412 ms (398–431 ms)": the central projection and the range the CPU evidence allows. */
 export const p99Range = (p: NonNullable<Recommendation["recommended"]>) =>

@@ -103,7 +103,7 @@ async function getAsyncConfig(lambda: LambdaClient, name: string, ledger: CostLe
   }
 }
 
-async function listProvisioned(lambda: LambdaClient, name: string, ledger: CostLedger): Promise<ProvisionedConcurrencyInfo[]> {
+export async function listProvisioned(lambda: LambdaClient, name: string, ledger: CostLedger): Promise<ProvisionedConcurrencyInfo[]> {
   ledger.count("lambda:ListProvisionedConcurrencyConfigs");
   const out = await lambda.send(new ListProvisionedConcurrencyConfigsCommand({ FunctionName: name }));
   return (out.ProvisionedConcurrencyConfigs ?? []).map((p) => ({

@@ -3,7 +3,6 @@ import path from "node:path";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DescribeLogGroupsCommand, type CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { paginateGetLambdaFunctionRecommendations } from "@aws-sdk/client-compute-optimizer";
-import { ListProvisionedConcurrencyConfigsCommand, type LambdaClient } from "@aws-sdk/client-lambda";
 import { awsClients, type AwsClients } from "@/lib/aws/clients";
 import { accountId } from "@/lib/aws/cached-fetch";
 import { panel, type AwsFailure, type Panel } from "@/lib/aws/errors";
@@ -12,6 +11,7 @@ import { getConfig } from "@/lib/config";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import type { Architecture } from "@/lib/cost/prices";
 import { fleetTags, listFleet } from "@/lib/functions/fleet-overview";
+import { listProvisioned } from "@/lib/functions/function-detail";
 import { logGroupOf, numberOf } from "@/lib/insights/parse-results";
 import { runOverLogGroups } from "@/lib/insights/run-batches";
 import { insightsSemaphore } from "@/lib/insights/runs";
@@ -113,11 +113,6 @@ async function hourlyMetrics(cloudwatch: CloudWatchClient, functions: FunctionSu
   return { calls: cost.calls, series: functions.map((_, i) => ({ invocations: results.get(`inv${i}`)?.values ?? [], pcu: results.get(`pcu${i}`)?.values ?? [] })) };
 }
 
-async function provisionedCount(lambda: LambdaClient, name: string, ledger: CostLedger): Promise<number> {
-  ledger.count("lambda:ListProvisionedConcurrencyConfigs");
-  const out = await lambda.send(new ListProvisionedConcurrencyConfigsCommand({ FunctionName: name }));
-  return (out.ProvisionedConcurrencyConfigs ?? []).reduce((a, p) => a + (p.AllocatedProvisionedConcurrentExecutions ?? 0), 0);
-}
 
 async function computeOptimizerFindings(ledger: CostLedger): Promise<Map<string, ComputeOptimizerFinding>> {
   const found = new Map<string, ComputeOptimizerFinding>();
@@ -178,16 +173,25 @@ export function toStats(f: FunctionSummary, rows: ScanRow[], timeouts: number, i
 export async function scanFleet(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Semaphore, ledger: CostLedger, signal?: AbortSignal): Promise<Scanned> {
   const [logs, metrics] = await Promise.all([scanLogs(clients, functions, window, semaphore, ledger, signal), hourlyMetrics(clients.cloudwatch, functions, window, ledger)]);
   const pcFunctions = functions.filter((_, i) => metrics.series[i].pcu.length > 0);
-  const counts = await Promise.all(pcFunctions.map((f) => provisionedCount(clients.lambda, f.name, ledger)));
+  const counts = await Promise.all(pcFunctions.map(async (f) => (await listProvisioned(clients.lambda, f.name, ledger)).reduce((a, p) => a + p.allocated, 0)));
   return { ...logs, metrics, provisioned: Object.fromEntries(pcFunctions.map((f, i) => [f.name, counts[i]])), window };
 }
 
 /** Each function's finding from a scan, by saving (largest first). Pure. */
 export function rowsFrom(functions: FunctionSummary[], s: Scanned, days: number, region: string, tags: Map<string, Record<string, string>> | null, co: Map<string, ComputeOptimizerFinding> | null): RightsizingRow[] {
+  // Rows by log group once: a fleet of thousands must not rescan every row per function.
+  const byGroup = new Map<string, ScanRow[]>();
+  for (const r of s.report) {
+    const g = logGroupOf(r["@log"]);
+    if (!byGroup.has(g)) byGroup.set(g, []);
+    byGroup.get(g)!.push(r);
+  }
+  const timeoutsOf = new Map(s.timeouts.map((r) => [logGroupOf(r["@log"]), numberOf(r.timeouts) ?? 0]));
+  const insightsOf = new Map(s.insights.map((r) => [`${r.function_name}@${numberOf(r.memoryMb)}`, r]));
   const rows = functions.map((f, i): RightsizingRow => {
-    const mine = s.report.filter((r) => logGroupOf(r["@log"]) === f.logGroup);
-    const timeouts = numberOf(s.timeouts.find((r) => logGroupOf(r["@log"]) === f.logGroup)?.timeouts) ?? 0;
-    const insights = f.lambdaInsights ? s.insights.find((r) => r.function_name === f.name && numberOf(r.memoryMb) === f.memoryMb) : undefined;
+    const mine = byGroup.get(f.logGroup) ?? [];
+    const timeouts = timeoutsOf.get(f.logGroup) ?? 0;
+    const insights = f.lambdaInsights ? insightsOf.get(`${f.name}@${f.memoryMb}`) : undefined;
     const stats = toStats(f, mine, timeouts, insights, s.provisioned[f.name] ?? 0, days);
     const recommendation = stats ? recommend(stats, region) : null;
     const series = s.metrics.series[i];

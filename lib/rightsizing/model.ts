@@ -9,6 +9,7 @@
 // Insights' cpu_total_time; runs at two or more memory sizes; else a documented default with a wide range.
 import { projectMonth, type MeasuredInputs } from "@/lib/cost/project-month";
 import { HOURS_PER_MONTH, type Architecture } from "@/lib/cost/prices";
+import { formatDurationMs } from "@/lib/format";
 
 export const MB_PER_VCPU = 1_769;
 export const MIN_MEMORY_MB = 128;
@@ -192,8 +193,6 @@ export type Recommendation = {
   arm64: { savingUsd: number; checks: string } | null; // x86 functions only
 };
 
-const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-
 /** The p99 the projection must stay under: today's + tolerance, and a share of the timeout. */
 export function p99LimitMs(s: FunctionStats, settings: Settings = DEFAULTS): number {
   const timeoutLimitMs = s.timeoutS * 1000 * settings.timeoutShare;
@@ -241,17 +240,17 @@ export function recommend(s: FunctionStats, region = "us-east-1", settings: Sett
     finding = "under-provisioned";
     if (s.outOfMemory > 0) reasons.push(`${s.outOfMemory.toLocaleString("en-US")} out-of-memory kills: it needs more than ${s.memoryMb} MB`);
     else if (floorMb > s.memoryMb) reasons.push(`p99.9 of memory used is ${s.memoryUsedMb.p999.toFixed(0)} MB of ${s.memoryMb} MB: no safety margin`);
-    if (s.p99DurationMs > s.timeoutS * 1000 * settings.timeoutShare) reasons.push(`p99 ${fmtMs(s.p99DurationMs)} is near the ${s.timeoutS} s timeout${s.timeouts ? ` (${s.timeouts} timed out)` : ""}; more CPU brings it down`);
+    if (s.p99DurationMs > s.timeoutS * 1000 * settings.timeoutShare) reasons.push(`p99 ${formatDurationMs(s.p99DurationMs)} is near the ${s.timeoutS} s timeout${s.timeouts ? ` (${s.timeouts} timed out)` : ""}; more CPU brings it down`);
   } else if (pick < s.memoryMb && current.monthlyUsd - candidate.monthlyUsd >= settings.optimalSavingShare * current.monthlyUsd) {
     finding = "over-provisioned";
     reasons.push(`uses at most ${s.memoryUsedMb.max.toFixed(0)} MB (p99.9 ${s.memoryUsedMb.p999.toFixed(0)} MB) of ${s.memoryMb} MB`);
-    reasons.push(`${Math.round(split.share * 100)} % of its time is CPU (${split.detail}): at ${pick} MB p99 goes from ${fmtMs(s.p99DurationMs)} to ${fmtMs(candidate.p99Ms)}`);
+    reasons.push(`${Math.round(split.share * 100)} % of its time is CPU (${split.detail}): at ${pick} MB p99 goes from ${formatDurationMs(s.p99DurationMs)} to ${formatDurationMs(candidate.p99Ms)}`);
   } else {
     finding = "optimal";
     recommendedMb = s.memoryMb;
     reasons.push(pick < s.memoryMb ? `a smaller size saves under ${Math.round(settings.optimalSavingShare * 100)} % of its compute cost` : `${s.memoryMb} MB is the smallest size within the latency tolerance and memory margin`);
   }
-  if (!meetsLatency) reasons.push(`no size keeps p99 under ${fmtMs(limitMs)}: the time is mostly waiting, not CPU; raise the timeout or fix the slow dependency`);
+  if (!meetsLatency) reasons.push(`no size keeps p99 under ${formatDurationMs(limitMs)}: the time is mostly waiting, not CPU; raise the timeout or fix the slow dependency`);
   const recommended = recommendedMb === s.memoryMb ? current : candidate;
 
   const confidence: Level = s.invocations >= 1000 && s.days >= 7 && split.source !== "none" ? "high" : s.invocations >= 200 && s.days >= 3 ? "medium" : "low";
