@@ -36,6 +36,8 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(PORT), SIM_PORT: String(SIM_PORT), SKIP_BUILD: "1" },
+    // One client runs the whole suite, faster than a person: the per-client limit on expensive APIs is
+    // raised here and tested on its own server (e2e/access.spec.ts).
+    env: { PORT: String(PORT), SIM_PORT: String(SIM_PORT), SKIP_BUILD: "1", LAMBDASCOPE_RATE_LIMIT_PER_MIN: "1000" },
   },
 });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
+import { USER_HEADER } from "@/lib/access/identity";
 
 // Rendered per request: Next can only put proxy.ts's CSP nonce on the scripts of a dynamic page.
 export const dynamic = "force-dynamic";
@@ -12,7 +14,8 @@ export const metadata: Metadata = {
   description: "Health, cost and right-sizing for an AWS Lambda fleet",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = (await headers()).get(USER_HEADER); // set by proxy.ts from a verified sign-in proxy only
   return (
     <html lang="en">
       <body>
@@ -23,6 +26,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav>
             <Link href="/">Fleet</Link> · <Link href="/queries">Queries</Link> · <Link href="/cost">Cost</Link> · <Link href="/rightsizing">Right-sizing</Link> · <Link href="/calculator">Calculator</Link>
           </nav>
+          {user && <span className="user" data-testid="signed-in-user">{user}</span>}
         </header>
         <Providers>
           <main>{children}</main>

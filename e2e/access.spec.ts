@@ -3,18 +3,17 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-// Access control and security headers, against the built app started as a user would (`next start`),
+// Access control and security headers, against the built app started as a user would (`npm start`),
 // with LAMBDASCOPE_TOKEN set, on its own port; AWS is the e2e suite's demo account.
 const PORT = 3105;
 const BASE = `http://127.0.0.1:${PORT}`;
 const TOKEN = "e2e-token-0123456789abcdef";
 const ROOT = path.resolve(import.meta.dirname, "..");
-const NEXT = path.join(ROOT, "node_modules", ".bin", "next");
 
-function start(env: Record<string, string>, host = "127.0.0.1"): ChildProcess {
+function start(env: Record<string, string>, host = "127.0.0.1", port = PORT): ChildProcess {
   const awsEnv = { AWS_ENDPOINT_URL: process.env.E2E_SIM_URL!, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "demo", AWS_SECRET_ACCESS_KEY: "demo", NEXT_TELEMETRY_DISABLED: "1" };
-  // Its own process group: `next start` runs the server in a child, and both must go when the test ends.
-  return spawn(NEXT, ["start", "-p", String(PORT), "-H", host], { cwd: ROOT, env: { ...process.env, ...awsEnv, HOST: host, ...env }, stdio: "pipe", detached: true });
+  // Its own process group, so that everything it started goes when the test ends.
+  return spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env: { ...process.env, ...awsEnv, HOST: host, PORT: String(port), ...env }, stdio: "pipe", detached: true });
 }
 
 const stop = (p: ChildProcess) => {
@@ -38,15 +37,20 @@ function routes(): { url: string; api: boolean }[] {
   return out;
 }
 
+async function waitUntilServing(url: string) {
+  for (let i = 0; i < 100; i++) {
+    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not start`);
+}
+
 test.describe("with LAMBDASCOPE_TOKEN", () => {
   let server: ChildProcess;
   test.beforeAll(async () => {
-    server = start({ LAMBDASCOPE_TOKEN: TOKEN });
-    for (let i = 0; i < 100; i++) {
-      if (await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error("the token-protected server did not start");
+    // a low rate limit, so that one test can reach it
+    server = start({ LAMBDASCOPE_TOKEN: TOKEN, LAMBDASCOPE_RATE_LIMIT_PER_MIN: "3" });
+    await waitUntilServing(`${BASE}/sign-in`);
   });
   test.afterAll(() => stop(server));
 
@@ -70,6 +74,23 @@ test.describe("with LAMBDASCOPE_TOKEN", () => {
     expect((await fetch(`${BASE}/api/inventory`, { headers: { authorization: `Bearer ${TOKEN}x` } })).status).toBe(401);
   });
 
+  test("expensive APIs: a client's 4th Logs Insights request in a minute gets 429 and when to retry", async () => {
+    const headers = { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" };
+    const body = JSON.stringify({ query: "cold-start-rate", functions: ["checkout-api-prod"], range: "1h" });
+    const statuses: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 4; i++) {
+      last = await fetch(`${BASE}/api/insights/runs`, { method: "POST", headers, body });
+      statuses.push(last.status);
+    }
+    expect(statuses).toEqual([202, 202, 202, 429]);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await last!.json()).error).toMatchObject({ field: "rate", reason: expect.stringContaining("at most 3 Logs Insights requests a minute") });
+    // bad input is refused before it is counted, and cheap APIs are not limited
+    expect((await fetch(`${BASE}/api/insights/runs`, { method: "POST", headers, body: "{}" })).status).toBe(400);
+    expect((await fetch(`${BASE}/api/inventory`, { headers })).status).toBe(200);
+  });
+
   test("signing in once: a wrong token is refused, the right one sets an HttpOnly cookie and returns to the page", async ({ page, context }) => {
     // a page that asks AWS for nothing, so nothing is left in flight when the server stops
     await page.goto(`${BASE}/calculator?memoryMb=1024`);
@@ -85,6 +106,39 @@ test.describe("with LAMBDASCOPE_TOKEN", () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict" });
     expect(cookie.value).not.toContain(TOKEN);
     expect(await page.evaluate(() => document.cookie)).not.toContain("lambdascope_session");
+  });
+});
+
+test.describe("behind oauth2-proxy (trusted identity headers)", () => {
+  const PROXY_PORT = PORT + 1;
+  const PROXY_BASE = `http://127.0.0.1:${PROXY_PORT}`;
+  const SECRET = "e2e-proxy-secret-0123456789";
+  const asProxy = { "x-lambdascope-proxy-secret": SECRET, "x-forwarded-email": "ana@example.com" };
+  let server: ChildProcess;
+  test.beforeAll(async () => {
+    // bound beyond loopback: the named proxy is the access control that lets it start
+    server = start({ LAMBDASCOPE_AUTH_PROXY: "oauth2-proxy", LAMBDASCOPE_AUTH_PROXY_SECRET: SECRET }, "0.0.0.0", PROXY_PORT);
+    await waitUntilServing(`${PROXY_BASE}/api/session`);
+  });
+  test.afterAll(() => stop(server));
+
+  test("every page and API route refuses requests the proxy did not vouch for", async () => {
+    const forged = { "x-forwarded-email": "admin@example.com", "x-lambdascope-user": "admin@example.com" };
+    for (const r of routes().filter((r) => r.url !== "/sign-in" && r.url !== "/api/session")) {
+      for (const headers of [{}, forged, { ...forged, "x-lambdascope-proxy-secret": `${SECRET}x` }]) {
+        const res = await fetch(`${PROXY_BASE}${r.url}`, { redirect: "manual", headers });
+        expect(res.status, `${r.url} ${JSON.stringify(headers)}`).toBe(401);
+        if (r.api) expect(await res.json()).toMatchObject({ error: { field: "authorization" } });
+      }
+    }
+  });
+
+  test("a user the proxy signed in sees the dashboard under their name, never a name the client made up", async ({ page }) => {
+    await page.setExtraHTTPHeaders({ ...asProxy, "x-lambdascope-user": "admin@example.com" });
+    await page.goto(`${PROXY_BASE}/calculator?memoryMb=1024`);
+    await expect(page.getByTestId("signed-in-user")).toHaveText("ana@example.com");
+    await expect(page.getByLabel("Memory (MB)")).toHaveValue("1024");
+    expect((await fetch(`${PROXY_BASE}/api/inventory`, { headers: asProxy })).status).toBe(200);
   });
 });
 

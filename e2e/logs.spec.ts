@@ -52,3 +52,20 @@ test("/queries: a running query can be cancelled", async ({ page }) => {
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByTestId("run-progress")).toHaveAttribute("data-status", "Cancelled", { timeout: 15_000 });
 });
+
+test("/queries: a selection over the scan cap is refused before it costs anything, saying why", async ({ page, request }) => {
+  // all 40 functions over 14 days: 560 log-group-days, over the default 500
+  await page.goto("/queries?query=slowest-requests&range=14d");
+  await expect(page.getByTestId("selected-count")).toHaveText("40 functions selected");
+  await expect(page.getByTestId("scan-cap")).toContainText("560 log-group-days, over the 500");
+  await expect(page.getByTestId("run-query")).toBeDisabled();
+  // a shorter range fits
+  await page.goto("/queries?query=slowest-requests&range=7d");
+  await expect(page.getByTestId("scan-cap")).toHaveCount(0);
+  await expect(page.getByTestId("run-query")).toBeEnabled();
+  // and the API refuses it too, naming the range
+  const names = (await (await request.get("/api/inventory")).json()).functions.map((f: { name: string }) => f.name);
+  const res = await request.post("/api/insights/runs", { data: { query: "slowest-requests", functions: names, range: "14d" } });
+  expect(res.status()).toBe(400);
+  expect((await res.json()).error).toMatchObject({ field: "range", reason: expect.stringContaining("40 log groups × 14 days is 560 log-group-days") });
+});

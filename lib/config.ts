@@ -9,6 +9,8 @@ const Env = z.object({
   LAMBDASCOPE_AWS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
   LAMBDASCOPE_AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   LAMBDASCOPE_CACHE_TTL_S: z.coerce.number().int().min(0).max(3_600).default(60),
+  LAMBDASCOPE_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
+  LAMBDASCOPE_MAX_SCAN_GROUP_DAYS: z.coerce.number().int().min(1).max(1_000_000).default(500),
 });
 
 export type Config = {
@@ -17,6 +19,10 @@ export type Config = {
   awsTimeoutMs: number;
   awsMaxAttempts: number;
   cacheTtlMs: number;
+  /** Requests a client may make to each expensive API (Logs Insights, Cost Explorer) a minute. */
+  rateLimitPerMin: number;
+  /** The most a single Logs Insights request may read: log groups × days of range. */
+  maxScanGroupDays: number;
 };
 
 let config: Config | undefined;
@@ -35,6 +41,8 @@ export function getConfig(): Config {
     awsTimeoutMs: e.LAMBDASCOPE_AWS_TIMEOUT_MS,
     awsMaxAttempts: e.LAMBDASCOPE_AWS_MAX_ATTEMPTS,
     cacheTtlMs: e.LAMBDASCOPE_CACHE_TTL_S * 1000,
+    rateLimitPerMin: e.LAMBDASCOPE_RATE_LIMIT_PER_MIN,
+    maxScanGroupDays: e.LAMBDASCOPE_MAX_SCAN_GROUP_DAYS,
   };
   return config;
 }

@@ -79,7 +79,8 @@ const dashboardEnv = {
 };
 delete dashboardEnv.AWS_PROFILE;
 delete dashboardEnv.AWS_SESSION_TOKEN;
-const web = spawn(bin("next"), ["start", "-p", String(PORT), "-H", HOST], { cwd: root, stdio: "inherit", env: dashboardEnv });
+// The production server (`npm start`), exactly as deployed.
+const web = spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, stdio: "inherit", env: { ...dashboardEnv, PORT: String(PORT), HOST } });
 children.push(web);
 web.on("exit", (code) => {
   console.error(`The dashboard exited (${code}).`);

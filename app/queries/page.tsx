@@ -9,7 +9,7 @@ export default function Page() {
     <>
       <h1>Logs Insights queries</h1>
       <Suspense>
-        <QueriesPage region={getConfig().region} />
+        <QueriesPage region={getConfig().region} maxScanGroupDays={getConfig().maxScanGroupDays} />
       </Suspense>
     </>
   );

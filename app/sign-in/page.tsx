@@ -1,10 +1,23 @@
-import { safeNext } from "@/lib/access/access";
+import Link from "next/link";
+import { accessFromEnv, safeNext } from "@/lib/access/access";
 
 export const metadata = { title: "Sign in · Lambdascope" };
 export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { next, error } = await searchParams;
+  const { token, proxy } = accessFromEnv(process.env);
+  if (token === null) {
+    return (
+      <section className="panel" style={{ maxWidth: 420 }}>
+        <h1>Sign in</h1>
+        <p data-testid="no-token">
+          {proxy ? `This dashboard has no token: it is signed in to through ${proxy.kind}.` : "This dashboard has no token: it is open to this machine only."}{" "}
+          <Link href={safeNext(next)}>Continue</Link>
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="panel" style={{ maxWidth: 420 }}>
       <h1>Sign in</h1>

@@ -22,7 +22,8 @@ const MAX_FUNCTIONS = 50;
 /** The put-query-definition command that saves one of our queries to the account (we never write). */
 const saveCommand = (q: SavedQuery) => `aws logs put-query-definition --name 'Lambdascope/${q.name}' --query-string file://queries/${q.id}.insights`;
 
-export function QueriesPage({ region }: { region: string }) {
+/** `maxScanGroupDays`: the server's cap on log groups × days one query may read (LAMBDASCOPE_MAX_SCAN_GROUP_DAYS). */
+export function QueriesPage({ region, maxScanGroupDays }: { region: string; maxScanGroupDays: number }) {
   const { params, set, range } = useUrlState();
   const catalog = useQuery({ queryKey: ["insights-queries"], queryFn: ({ signal }) => getJson<Catalog>("/api/insights/queries", signal), staleTime: 300_000 });
   const inventory = useQuery({ queryKey: ["inventory"], queryFn: ({ signal }) => getJson<Inventory>("/api/inventory", signal), staleTime: 300_000 });
@@ -42,6 +43,8 @@ export function QueriesPage({ region }: { region: string }) {
   const queryString = saved?.queryString ?? definition?.queryString ?? "";
   const groups = [...new Set(selected.map((f) => f.logGroup))];
   const endMs = Math.floor(Date.now() / 60_000) * 60_000;
+  const groupDays = selected.length * (rangeSeconds(range) / 86_400);
+  const tooBig = selected.length <= MAX_FUNCTIONS && groupDays > maxScanGroupDays;
 
   return (
     <>
@@ -108,7 +111,12 @@ export function QueriesPage({ region }: { region: string }) {
           <div className="toolbar">
             <span data-testid="selected-count">{selected.length} functions selected</span>
             {selected.length > MAX_FUNCTIONS && <span className="error-text">Logs Insights reads at most {MAX_FUNCTIONS} log groups a query: narrow the selection.</span>}
-            <button type="button" className="primary" data-testid="run-query" disabled={!queryString || selected.length === 0 || selected.length > MAX_FUNCTIONS}
+            {tooBig && (
+              <span className="error-text" data-testid="scan-cap">
+                {selected.length} functions × {range} is {Math.round(groupDays)} log-group-days, over the {maxScanGroupDays} one query may scan: choose fewer functions or a shorter range.
+              </span>
+            )}
+            <button type="button" className="primary" data-testid="run-query" disabled={!queryString || selected.length === 0 || selected.length > MAX_FUNCTIONS || tooBig}
               onClick={() => setSubmitted({ query: queryId, functions: selected.map((f) => f.name).sort() })}>
               Run query
             </button>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { getJson } from "@/components/api";
 import { CostLine } from "@/components/CostLine";
-import { QueryError } from "@/components/ErrorBox";
+import { ErrorBox, QueryError } from "@/components/ErrorBox";
 import { useUrlState } from "@/components/useUrlState";
 import { FINDING_LABEL, p99Range } from "@/components/rightsizing/format";
 import { toCsv } from "@/lib/csv";
@@ -125,6 +125,7 @@ export function RightsizingTable() {
       )}
       {q.isError && <QueryError title="Right-sizing unavailable" error={q.error} />}
       {q.data && !q.data.scan.ok && <QueryError title="Could not read the REPORT lines" error={q.data.scan.error.message} />}
+      {q.data && !q.data.tags.ok && <ErrorBox title="Tags unavailable: functions show none and cannot be filtered by tag" failure={q.data.tags.error} />}
       {q.data && (
         <>
           <div className="summary" data-testid="rightsizing-summary">

@@ -13,7 +13,7 @@ describe("access", () => {
     expect(accessFromEnv({}).problem).toBeNull();
     expect(accessFromEnv({}).host).toBe("127.0.0.1");
     expect(accessFromEnv({ HOST: "0.0.0.0" }).problem).toMatch(/HOST=0\.0\.0\.0 .*set LAMBDASCOPE_TOKEN/);
-    expect(accessFromEnv({ HOST: "0.0.0.0", LAMBDASCOPE_TOKEN: TOKEN })).toEqual({ host: "0.0.0.0", token: TOKEN, problem: null });
+    expect(accessFromEnv({ HOST: "0.0.0.0", LAMBDASCOPE_TOKEN: TOKEN })).toEqual({ host: "0.0.0.0", token: TOKEN, proxy: null, problem: null });
     expect(accessFromEnv({ HOST: "0.0.0.0", LAMBDASCOPE_TOKEN: "short" }).problem).toMatch(/at least 16 characters/);
     // a token on loopback is honoured too
     expect(accessFromEnv({ LAMBDASCOPE_TOKEN: TOKEN }).token).toBe(TOKEN);

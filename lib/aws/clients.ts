@@ -24,23 +24,49 @@ export function awsClients(region = getConfig().region): AwsClients {
     const common = {
       region,
       maxAttempts: awsMaxAttempts,
-      retryMode: "adaptive",
+      // Standard, not adaptive: adaptive rate-limits the whole client after a throttle, so one throttled
+      // action (StartQuery) slowed every panel on that service for a minute; AWS advises it only for a
+      // client per throttled resource (docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html).
+      retryMode: "standard",
       // requestTimeout alone only logs a warning and can hang forever (TOOLCHAIN.md): throw as well.
       requestHandler: { connectionTimeout: 3_000, requestTimeout: awsTimeoutMs, throwOnRequestTimeout: true },
     } as const;
     clients = {
-      lambda: new LambdaClient(common),
-      cloudwatch: new CloudWatchClient(common),
-      sqs: new SQSClient(common),
-      sts: new STSClient(common),
-      tagging: new ResourceGroupsTaggingAPIClient(common),
-      logs: new CloudWatchLogsClient(common),
+      lambda: namingFailures(new LambdaClient(common), "lambda"),
+      cloudwatch: namingFailures(new CloudWatchClient(common), "cloudwatch"),
+      sqs: namingFailures(new SQSClient(common), "sqs"),
+      sts: namingFailures(new STSClient(common), "sts"),
+      tagging: namingFailures(new ResourceGroupsTaggingAPIClient(common), "tag"),
+      logs: namingFailures(new CloudWatchLogsClient(common), "logs"),
       // Cost Explorer has one endpoint, in us-east-1, whatever the region being watched.
-      ce: new CostExplorerClient({ ...common, region: "us-east-1" }),
-      xray: new XRayClient(common),
-      computeOptimizer: new ComputeOptimizerClient(common),
+      ce: namingFailures(new CostExplorerClient({ ...common, region: "us-east-1" }), "ce"),
+      xray: namingFailures(new XRayClient(common), "xray"),
+      computeOptimizer: namingFailures(new ComputeOptimizerClient(common), "compute-optimizer"),
     };
     clientsByRegion.set(region, clients);
   }
   return clients;
+}
+
+type Send = (args: any) => Promise<any>; // any command's input and output
+type Stack = { middlewareStack: { add(mw: (next: Send, context: { commandName?: string }) => Send, options: { step: "initialize"; name: string }): void } };
+
+/**
+ * Marks an error (after the SDK's retries) with the IAM action of the call that failed, e.g.
+ * "sts:GetCallerIdentity" under a panel that reads metrics: classifyAwsError names that action,
+ * so the hint grants or retries what actually failed, not the panel's main action.
+ */
+function namingFailures<C extends Stack>(client: C, iamPrefix: string): C {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        if (err instanceof Error && !("$iamAction" in err)) Object.assign(err, { $iamAction: `${iamPrefix}:${(context.commandName ?? "").replace(/Command$/, "")}` });
+        throw err;
+      }
+    },
+    { step: "initialize", name: "iamActionOnFailure" },
+  );
+  return client;
 }

@@ -41,3 +41,30 @@ test("an unreachable endpoint says so and how to start the demo account", () => 
   expect(f).toMatchObject({ status: 502, code: "ECONNREFUSED" });
   expect(f.hint).toContain("npm run sim");
 });
+
+describe("which action failed, and why (the fault matrix, test/fault-matrix.test.ts)", () => {
+  test("the call that failed is named, not the panel's main action", () => {
+    const err = Object.assign(awsError("AccessDeniedException", "denied", 403), { $iamAction: "sts:GetCallerIdentity" });
+    const f = classifyAwsError("cloudwatch:GetMetricData", err);
+    expect(f.action).toBe("sts:GetCallerIdentity");
+    expect(f.hint).toContain("Grant sts:GetCallerIdentity");
+  });
+
+  test("a request timeout is a slow answer, retried, not an unreachable endpoint", () => {
+    const err = Object.assign(new Error("a request has exceeded the configured 1000 ms requestTimeout."), { name: "TimeoutError", code: "ETIMEDOUT" });
+    const f = classifyAwsError("lambda:ListFunctions", err);
+    expect(f).toMatchObject({ status: 504, code: "TimeoutError" });
+    expect(f.hint).toContain("retried");
+  });
+
+  test("LimitExceededException is Logs Insights' query limit, but Cost Explorer's throttling", () => {
+    expect(classifyAwsError("logs:StartQuery", awsError("LimitExceededException", "", 400)).hint).toContain("30 at most");
+    expect(classifyAwsError("ce:GetCostAndUsage", awsError("LimitExceededException", "", 400)).hint).toContain("throttled");
+  });
+
+  test("a query that ended Timeout or Failed says so, as the query's action", () => {
+    const ended = (status: string) => Object.assign(new Error(`ended with status ${status}`), { name: "InsightsQueryError", status, $iamAction: "logs:StartQuery" });
+    expect(classifyAwsError("ce:GetCostAndUsage", ended("Timeout"))).toMatchObject({ action: "logs:StartQuery", code: "QueryTimeout", status: 504 });
+    expect(classifyAwsError("logs:StartQuery", ended("Failed")).hint).toContain("query failed");
+  });
+});

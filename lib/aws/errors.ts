@@ -30,7 +30,11 @@ const AWS_ERROR_HINTS: Record<string, Hint> = {
   TimeoutError: TIMED_OUT,
   RequestTimeout: TIMED_OUT,
   MalformedQueryException: { status: 400, hint: () => "The query is not valid Logs Insights syntax; the message says where." },
-  LimitExceededException: { status: 503, hint: () => "Too many Logs Insights queries are running in the account (30 at most); try again in a moment." },
+  // Logs Insights says it for its 30 concurrent queries; Cost Explorer for throttling.
+  LimitExceededException: {
+    status: 503,
+    hint: (a) => (a.startsWith("logs:") ? "Too many Logs Insights queries are running in the account (30 at most); try again in a moment." : THROTTLED.hint(a)),
+  },
   ResourceNotFoundException: { status: 404, hint: () => "The resource does not exist in this account and region." },
   ExpiredTokenException: { status: 401, hint: () => "The AWS session expired: refresh the credentials (e.g. `aws sso login`)." },
   CredentialsProviderError: { status: 401, hint: () => "No AWS credentials found: set AWS_PROFILE or run the demo (`npm run demo`)." },
@@ -45,17 +49,37 @@ const UNREACHABLE: Hint = {
   hint: () => "Could not reach the AWS endpoint. With the demo account, is it running (`npm run demo` or `npm run sim`)? Otherwise check the network and AWS_ENDPOINT_URL.",
 };
 
+// A Logs Insights query that started but did not complete (InsightsQueryError, lib/insights/run-query.ts):
+// its final status says why, and what to change.
+const QUERY_ENDED: Record<string, Hint> = {
+  Timeout: { status: 504, hint: () => "The Logs Insights query timed out: it scanned too much to finish in time; narrow the range or the functions." },
+  DeadlineExceeded: { status: 504, hint: () => "The Logs Insights query did not finish in time and was stopped: narrow the range or the functions." },
+  Cancelled: { status: 502, hint: () => "The Logs Insights query was cancelled; run it again." },
+};
+const QUERY_FAILED: Hint = { status: 502, hint: () => "The Logs Insights query failed in CloudWatch; try again, or open it in the CloudWatch console for details." };
+
+/**
+ * `action` is the panel's own action; an SDK error names the call that really failed ($iamAction,
+ * set in lib/aws/clients.ts), which wins: a denied sts:GetCallerIdentity must not read as a denied GetMetricData.
+ */
 export function classifyAwsError(action: string, err: unknown): AwsFailure {
-  const e = err as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const network = e?.code !== undefined && NETWORK_CODES.has(e.code);
+  const e = err as { name?: string; code?: string; message?: string; status?: string; $iamAction?: string; $metadata?: { httpStatusCode?: number } };
+  const failed = e?.$iamAction ?? action;
+  if (e?.name === "InsightsQueryError") {
+    const ended = QUERY_ENDED[e.status ?? ""] ?? QUERY_FAILED;
+    return { action: failed, code: `Query${e.status ?? "Failed"}`, message: e.message || "the Logs Insights query did not complete", hint: ended.hint(failed), status: ended.status };
+  }
+  // The SDK's request timeout carries a network code (ETIMEDOUT) too, but it is a slow answer, not an unreachable endpoint.
+  const byName = e?.name !== undefined && AWS_ERROR_HINTS[e.name] !== undefined;
+  const network = !byName && e?.code !== undefined && NETWORK_CODES.has(e.code);
   const code = network ? e.code! : (e?.name ?? "Error");
   const known = network ? UNREACHABLE : AWS_ERROR_HINTS[code];
   const serverSide = (e?.$metadata?.httpStatusCode ?? 0) >= 500;
   return {
-    action,
+    action: failed,
     code,
     message: e?.message || code,
-    hint: known ? known.hint(action) : serverSide ? "AWS answered with a server error; it is retried on the next refresh." : "Unexpected error from AWS.",
+    hint: known ? known.hint(failed) : serverSide ? "AWS answered with a server error; it is retried on the next refresh." : "Unexpected error from AWS.",
     status: known?.status ?? 502,
   };
 }

@@ -1,4 +1,6 @@
 import "server-only";
+import { RedisCache, RedisSemaphore, countInWindowRedis, redis } from "@/lib/cache/redis";
+import { Semaphore, type Slots } from "@/lib/insights/semaphore";
 import type { ObservationCost } from "@/lib/types";
 
 type Entry = { expiresAtMs: number; value: Promise<unknown> };
@@ -38,7 +40,26 @@ export class TtlCache {
   }
 }
 
-export const awsCache = new TtlCache();
+/** AWS answers, shared by every replica when REDIS_URL is set (lib/cache/redis.ts), else this process's. */
+export const awsCache: Pick<TtlCache, "get" | "clear"> = process.env.REDIS_URL ? new RedisCache(redis()) : new TtlCache();
+
+/** Logs Insights slots: account-wide across replicas with Redis, else this process's share. */
+export function sharedSlots(capacity: number): Slots {
+  return process.env.REDIS_URL ? new RedisSemaphore(redis(), capacity) : new Semaphore(capacity);
+}
+
+const windows = new Map<string, { n: number; endMs: number }>();
+
+/** Requests so far in the current fixed window of `windowMs` under `key` (rate limits), this one included. */
+export async function countInWindow(key: string, windowMs: number, nowMs = Date.now()): Promise<number> {
+  const windowKey = `${key}|${Math.floor(nowMs / windowMs)}`;
+  if (process.env.REDIS_URL) return countInWindowRedis(redis(), windowKey, windowMs);
+  for (const [k, w] of windows) if (w.endMs <= nowMs) windows.delete(k);
+  const w = windows.get(windowKey) ?? { n: 0, endMs: (Math.floor(nowMs / windowMs) + 1) * windowMs };
+  w.n += 1;
+  windows.set(windowKey, w);
+  return w.n;
+}
 
 /** The result of an AWS fetch with what it cost, kept together in the cache. */
 export type Costed<T> = { value: T; cost: ObservationCost };

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { ARCHITECTURES, PRICED_REGIONS } from "@/lib/cost/prices";
+import { decimal } from "@/lib/http/schemas";
 
-const num = (min: number, max: number, what: string) => z.coerce.number({ error: `must be a number (${what})` }).min(min, `must be at least ${min}`).max(max, `must be at most ${max.toLocaleString("en-US")}`);
-const int = (min: number, max: number, what: string) => num(min, max, what).int("must be a whole number");
+const bounded = (min: number, max: number, what: string) => z.number({ error: `must be a number (${what})` }).min(min, `must be at least ${min}`).max(max, `must be at most ${max.toLocaleString("en-US")}`);
+const num = (min: number, max: number, what: string) => decimal(bounded(min, max, what));
+const int = (min: number, max: number, what: string) => decimal(bounded(min, max, what).int("must be a whole number"));
 
 /** GET /api/cost/estimate's parameters (the calculator's fields), each with its bounds. */
 export const EstimateQuery = z

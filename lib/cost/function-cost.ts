@@ -18,7 +18,8 @@ import { runOverLogGroups } from "@/lib/insights/run-batches";
 import { insightsSemaphore } from "@/lib/insights/runs";
 import { savedQueries } from "@/lib/insights/saved-queries";
 import { getMetricData, sumValues, type MetricQuery } from "@/lib/metrics/get-metric-data";
-import type { FunctionDetail, ObservationCost } from "@/lib/types";
+import { listProvisioned, type FunctionRef } from "@/lib/functions/function-detail";
+import type { ObservationCost, ProvisionedConcurrencyInfo } from "@/lib/types";
 
 const HOUR_MS = 3_600_000;
 /** The sample: the last 7 days, a whole week of traffic, projected to AWS's 730-hour month. */
@@ -65,7 +66,7 @@ export function provisionedHoursIn(startMs: number, endMs: number, sinceMs: numb
 }
 
 /** Last month and this month so far, from hourly Invocations since the start of last month. */
-async function calendarMonths(detail: FunctionDetail, terms: CostTerm[], monthInvocations: number, provisionedSinceMs: number | null, nowMs: number, ledger: CostLedger): Promise<PeriodCost[]> {
+async function calendarMonths(detail: FunctionRef, terms: CostTerm[], monthInvocations: number, provisionedSinceMs: number | null, nowMs: number, ledger: CostLedger): Promise<PeriodCost[]> {
   const now = new Date(nowMs);
   const thisMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
   const lastMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
@@ -98,12 +99,13 @@ async function calendarMonths(detail: FunctionDetail, terms: CostTerm[], monthIn
 
 /**
  * The week's usage of several functions in one pass: one Logs Insights scan of their REPORT lines
- * (`by @log`, 50 log groups a query) and one GetMetricData request for their invocations and log bytes.
+ * (`by @log`, 50 log groups a query) and one GetMetricData request for their invocations and log bytes,
+ * and their provisioned concurrency (priced by the hour): if it cannot be read, the estimate fails naming it.
  */
-export async function measureFunctions(details: FunctionDetail[], sample: { startMs: number; endMs: number }, ledger: CostLedger): Promise<MeasuredInputs[]> {
-  const { cloudwatch, logs } = awsClients();
+export async function measureFunctions(details: FunctionRef[], sample: { startMs: number; endMs: number }, ledger: CostLedger): Promise<MeasuredInputs[]> {
+  const { cloudwatch, logs, lambda } = awsClients();
   const traced = details.some((d) => d.config.tracingMode === "Active");
-  const [metrics, report, rules] = await Promise.all([
+  const [metrics, report, rules, pcs] = await Promise.all([
     getMetricData(
       cloudwatch,
       details.flatMap((d, i): MetricQuery[] => [
@@ -114,6 +116,7 @@ export async function measureFunctions(details: FunctionDetail[], sample: { star
     ),
     runOverLogGroups(logs, { logGroupNames: details.map((d) => d.config.logGroup), queryString: savedQueries().get("billed-duration")!.queryString, ...sample }, { ledger, semaphore: insightsSemaphore, deadlineMs: Date.now() + 120_000 }),
     traced ? samplingRules(ledger) : Promise.resolve([]),
+    Promise.all(details.map((d) => listProvisioned(lambda, d.config.name, ledger))),
   ]);
   ledger.countMetrics(metrics.cost.calls, metrics.cost.metricsRequested);
   const rowOf = new Map(report.rows.map((r) => [logGroupOf(r["@log"]), r]));
@@ -133,14 +136,13 @@ export async function measureFunctions(details: FunctionDetail[], sample: { star
       memorySizeMb: numberOf(row.memorySizeMb) ?? detail.config.memoryMb,
       logBytes: logbytes && logbytes.values.length ? sumValues(logbytes) : null,
       ...tracing(detail, inv?.values ?? [], rules),
-      ...provisioned(detail),
+      ...provisioned(pcs[i]),
     };
   });
 }
 
 /** Provisioned concurrency allocated now, and since when it has been configured so. */
-function provisioned(detail: FunctionDetail): Pick<MeasuredInputs, "provisionedConcurrency" | "provisionedSinceMs"> {
-  const configs = detail.provisionedConcurrency.ok ? detail.provisionedConcurrency.data : [];
+function provisioned(configs: ProvisionedConcurrencyInfo[]): Pick<MeasuredInputs, "provisionedConcurrency" | "provisionedSinceMs"> {
   const since = configs.map((p) => p.lastModifiedMs).filter((t): t is number => t !== null);
   return { provisionedConcurrency: configs.reduce((a, p) => a + p.allocated, 0), provisionedSinceMs: since.length ? Math.max(...since) : null };
 }
@@ -163,7 +165,7 @@ async function samplingRules(ledger: CostLedger): Promise<SamplingRule[]> {
 }
 
 /** Traces of an Active-tracing function from its hourly invocations and the sampling that applies to it. */
-function tracing(detail: FunctionDetail, invocationsPerHour: number[], rules: SamplingRule[]): Pick<MeasuredInputs, "tracesRecorded" | "sampling" | "tracesAtLambdaDefault"> {
+function tracing(detail: FunctionRef, invocationsPerHour: number[], rules: SamplingRule[]): Pick<MeasuredInputs, "tracesRecorded" | "sampling" | "tracesAtLambdaDefault"> {
   if (detail.config.tracingMode !== "Active") return { tracesRecorded: null, sampling: null, tracesAtLambdaDefault: null };
   const rule = samplingFor(detail.config.name, rules);
   return {
@@ -179,10 +181,10 @@ const sampleEndingAt = (nowMs: number) => {
   return { startMs: endMs - SAMPLE_HOURS * HOUR_MS, endMs };
 };
 
-const architectureOf = (detail: FunctionDetail): Architecture => (detail.config.architecture === "arm64" ? "arm64" : "x86_64");
+const architectureOf = (detail: FunctionRef): Architecture => (detail.config.architecture === "arm64" ? "arm64" : "x86_64");
 
 /** Several functions' projected months in one scan (a tag value's drill-down). */
-export async function getFunctionsCost(details: FunctionDetail[], nowMs = Date.now()) {
+export async function getFunctionsCost(details: FunctionRef[], nowMs = Date.now()) {
   const sample = sampleEndingAt(nowMs);
   const ledger = new CostLedger();
   const names = details.map((d) => d.config.name).sort();
@@ -201,7 +203,7 @@ export async function getFunctionsCost(details: FunctionDetail[], nowMs = Date.n
 }
 
 /** What the function costs a month at list prices, projected from its last 7 days, term by term. */
-export async function getFunctionCost(detail: FunctionDetail, nowMs = Date.now()): Promise<FunctionCost> {
+export async function getFunctionCost(detail: FunctionRef, nowMs = Date.now()): Promise<FunctionCost> {
   const many = await getFunctionsCost([detail], nowMs);
   const fn = many.functions[0];
   const ledger = new CostLedger();

@@ -5,9 +5,9 @@ import { CostLedger } from "@/lib/cost/observation-cost";
 import { reconcile, type Bill, type Estimate, type Reconciliation } from "@/lib/cost/reconcile";
 import { getConfig } from "@/lib/config";
 import { cachedFetch } from "@/lib/aws/cached-fetch";
-import { getFunctionDetail } from "@/lib/functions/function-detail";
+import { lookupFunction, type FunctionRef } from "@/lib/functions/function-detail";
 import { listFleet } from "@/lib/functions/fleet-overview";
-import type { FunctionDetail, ObservationCost } from "@/lib/types";
+import type { ObservationCost } from "@/lib/types";
 
 const DAY_MS = 86_400_000;
 
@@ -29,7 +29,8 @@ export async function getReconciliation(tagKey: string, nowMs = Date.now()): Pro
   const day = reconciledDay(nowMs);
   const ledger = new CostLedger();
   const fleet = (await listFleet()).value;
-  const details = (await Promise.all(fleet.map((f) => getFunctionDetail(f.name)))).filter((d): d is FunctionDetail => d !== null);
+  // The configuration only (tags, log group, tracing…): the other detail panels are not used here.
+  const details = (await Promise.all(fleet.map((f) => lookupFunction(f.name)))).filter((d): d is FunctionRef => d !== null);
   const span = { startMs: Date.parse(`${day.start}T00:00:00Z`), endMs: Date.parse(`${day.end}T00:00:00Z`) };
   const [measured, byService, byRecord] = await Promise.all([
     cachedFetch(`reconcile|${day.start}|${details.length}`, 6 * 3_600_000, (l) => measureFunctions(details, span, l)),

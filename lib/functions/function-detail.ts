@@ -123,6 +123,25 @@ export function dlqArnOf(config: FunctionConfig, asyncConfig: AsyncConfig | null
   return onFailure && parseQueueArn(onFailure) ? onFailure : null;
 }
 
+/** A function as most API routes need it: its configuration only (one cached GetFunction), or null when it does not exist. */
+export type FunctionRef = Pick<FunctionDetail, "config">;
+
+export async function lookupFunction(name: string): Promise<FunctionRef | null> {
+  const config = await getFunctionConfig(name);
+  return config && { config: config.value };
+}
+
+/**
+ * The failure queue (dlqArnOf), reading the event-invoke configuration only when there is no
+ * DeadLetterConfig; throws if that read fails, so the caller's panel names the action.
+ */
+export async function functionDlqArn(config: FunctionConfig): Promise<string | null> {
+  if (config.dlqArn && parseQueueArn(config.dlqArn)) return config.dlqArn;
+  const action = "lambda:GetFunctionEventInvokeConfig";
+  const { value } = await cachedFetch(`${action}|${config.name}`, CONFIG_TTL_MS, (l) => getAsyncConfig(awsClients().lambda, config.name, l));
+  return dlqArnOf(config, value);
+}
+
 /** Configuration plus one panel per Lambda action, so one denied action breaks one panel. */
 export async function getFunctionDetail(name: string): Promise<FunctionDetail | null> {
   const config = await getFunctionConfig(name);

@@ -5,7 +5,9 @@ import { classifyAwsError } from "@/lib/aws/errors";
 /** 400 naming the first bad field and why: `{ error: { field, reason } }`. */
 export function badRequest(error: z.ZodError): Response {
   const issue = error.issues[0];
-  const field = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(", ") : "input");
+  // An issue without a path is about the whole body (a query string always parses to an object);
+  // an unknown parameter may have an empty name (`?=1`), shown as "".
+  const field = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.map((k) => k || '""').join(", ") : "body");
   const reason = issue.code === "unrecognized_keys" ? "unknown parameter" : issue.message;
   return Response.json({ error: { field, reason } }, { status: 400 });
 }
@@ -35,6 +37,3 @@ export function awsFailure(failure: AwsFailure): Response {
 export function awsError(action: string, err: unknown): Response {
   return awsFailure(classifyAwsError(action, err));
 }
-
-/** Query-string parameters as an object (repeated keys keep the last value; schemas reject unknown ones). */
-export const searchParamsOf = (url: string) => Object.fromEntries(new URL(url).searchParams);

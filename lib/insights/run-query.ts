@@ -8,7 +8,7 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import type { CostLedger } from "@/lib/cost/observation-cost";
 import { toRows, type InsightsRow } from "@/lib/insights/parse-results";
-import type { Semaphore } from "@/lib/insights/semaphore";
+import type { Slots } from "@/lib/insights/semaphore";
 
 /** StartQuery accepts at most 50 log groups (StartQuery API reference, logGroupNames). */
 export const MAX_LOG_GROUPS_PER_QUERY = 50;
@@ -35,6 +35,8 @@ export type InsightsQuery = {
 export type InsightsResult = { status: string; rows: InsightsRow[]; statistics: QueryProgress; queryId: string };
 
 export class InsightsQueryError extends Error {
+  /** The query StartQuery started is what failed (lib/aws/errors.ts names it, whichever panel asked). */
+  readonly $iamAction = "logs:StartQuery";
   constructor(
     readonly status: string, // Failed | Cancelled | Timeout | Unknown | DeadlineExceeded
     message: string,
@@ -91,7 +93,7 @@ async function startQuery(client: CloudWatchLogsClient, q: InsightsQuery, ledger
 export async function runQuery(
   client: CloudWatchLogsClient,
   q: InsightsQuery,
-  opts: { ledger: CostLedger; semaphore: Semaphore; deadlineMs: number; signal?: AbortSignal; onProgress?: (p: QueryProgress) => void },
+  opts: { ledger: CostLedger; semaphore: Slots; deadlineMs: number; signal?: AbortSignal; onProgress?: (p: QueryProgress) => void },
 ): Promise<InsightsResult> {
   if (q.logGroupNames.length === 0 || q.logGroupNames.length > MAX_LOG_GROUPS_PER_QUERY) {
     throw new RangeError(`a query takes 1 to ${MAX_LOG_GROUPS_PER_QUERY} log groups, got ${q.logGroupNames.length}`);

@@ -8,7 +8,8 @@ import { CostLedger } from "@/lib/cost/observation-cost";
 import { runOverLogGroups } from "@/lib/insights/run-batches";
 import { InsightsQueryError, type QueryProgress } from "@/lib/insights/run-query";
 import type { InsightsRow } from "@/lib/insights/parse-results";
-import { Semaphore } from "@/lib/insights/semaphore";
+import { sharedSlots } from "@/lib/cache/cache";
+import type { Slots } from "@/lib/insights/semaphore";
 import type { ObservationCost } from "@/lib/types";
 
 /**
@@ -33,7 +34,7 @@ type Run = RunState & { key: string; abort: AbortController; lastPolledMs: numbe
  * Our share of the account's 30 concurrent queries, shared by every Logs Insights caller (query
  * runs, the runbook); the rest is left to the console and other tools.
  */
-export const insightsSemaphore = new Semaphore(Number(process.env.LAMBDASCOPE_INSIGHTS_CONCURRENCY ?? 10));
+export const insightsSemaphore: Slots = sharedSlots(Number(process.env.LAMBDASCOPE_INSIGHTS_CONCURRENCY ?? 10));
 /** A run nobody has polled for this long is abandoned: stop it so it stops scanning. */
 const ABANDONED_AFTER_MS = 20_000;
 /** Finished runs are kept for reuse as long as metric results are (the cache TTL), at least a minute. */
@@ -91,11 +92,9 @@ async function execute(run: Run, req: RunRequest) {
     run.status = "Complete";
   } catch (err) {
     if (run.abort.signal.aborted) run.status = "Cancelled";
-    else if (err instanceof InsightsQueryError) {
-      run.status = err.status as RunState["status"];
-      run.error = { action: "logs:GetQueryResults", code: err.status, message: err.message, hint: hintFor(err.status), status: 502 };
-    } else {
-      run.status = "Failed";
+    else {
+      // A query that ended badly keeps its status (Timeout, Failed…); classified like any failure, so it names the query's action.
+      run.status = err instanceof InsightsQueryError ? (err.status as RunState["status"]) : "Failed";
       run.error = classifyAwsError("logs:StartQuery", err);
     }
     byKey.delete(run.key); // failures are not reused
@@ -104,13 +103,6 @@ async function execute(run: Run, req: RunRequest) {
     run.cost = run.ledger.total();
   }
 }
-
-const hintFor = (status: string) =>
-  status === "Timeout" || status === "DeadlineExceeded"
-    ? "The query scanned too much to finish in time: narrow the range or the functions."
-    : status === "Cancelled"
-      ? "The query was cancelled."
-      : "Logs Insights could not run the query; try again, or open it in the CloudWatch console for details.";
 
 export function getRun(runId: string): RunState | undefined {
   const run = runs.get(runId);

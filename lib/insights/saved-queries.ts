@@ -43,9 +43,10 @@ let cache: Map<string, SavedQuery> | undefined;
 export function savedQueries(dir = QUERIES_DIR): Map<string, SavedQuery> {
   if (cache && dir === QUERIES_DIR) return cache;
   const queries = new Map<string, SavedQuery>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".insights")).sort()) {
+  // Not traced (it would pull in the whole project): next.config.ts ships queries/ with the server.
+  for (const file of readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith(".insights")).sort()) {
     const id = file.slice(0, -".insights".length);
-    queries.set(id, parseSavedQuery(id, readFileSync(path.join(dir, file), "utf8")));
+    queries.set(id, parseSavedQuery(id, readFileSync(path.join(/*turbopackIgnore: true*/ dir, file), "utf8")));
   }
   if (dir === QUERIES_DIR) cache = queries;
   return queries;

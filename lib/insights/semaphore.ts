@@ -1,10 +1,15 @@
 import "server-only";
 
+/** What Logs Insights callers hold while a query runs: this process's Semaphore, or Redis's across replicas. */
+export interface Slots {
+  acquire(signal?: AbortSignal): Promise<() => void>;
+}
+
 /**
  * Holds the number of Logs Insights queries this process runs at once below its share of the
  * account's limit (30 concurrent queries per account, dashboards included: StartQuery API reference).
  */
-export class Semaphore {
+export class Semaphore implements Slots {
   private waiting: (() => void)[] = [];
   private held = 0;
   constructor(readonly capacity: number) {}

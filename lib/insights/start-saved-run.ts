@@ -8,6 +8,7 @@ import { startRun, type RunState } from "@/lib/insights/runs";
 import { savedQueries } from "@/lib/insights/saved-queries";
 import { rangeSeconds, type Range } from "@/lib/ranges";
 import { InputError } from "@/lib/http/responses";
+import { checkScanSize } from "@/lib/http/limits";
 
 const DEFINITIONS_TTL_MS = 5 * 60_000;
 
@@ -21,6 +22,8 @@ export function queryDefinitions() {
  * named functions' log groups. No user text reaches the query: names only select log groups.
  */
 export async function startSavedRun(p: { query: string; functions: string[]; range: Range; nowMs?: number }): Promise<RunState> {
+  // Before any AWS call, so a refused request costs nothing (at most one log group per function).
+  checkScanSize(new Set(p.functions).size, rangeSeconds(p.range));
   const queryString = await resolveQuery(p.query);
   const fleet = (await listFleet()).value;
   const byName = new Map(fleet.map((f) => [f.name, f]));

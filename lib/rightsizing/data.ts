@@ -15,7 +15,7 @@ import { listProvisioned } from "@/lib/functions/function-detail";
 import { logGroupOf, numberOf } from "@/lib/insights/parse-results";
 import { runOverLogGroups } from "@/lib/insights/run-batches";
 import { insightsSemaphore } from "@/lib/insights/runs";
-import type { Semaphore } from "@/lib/insights/semaphore";
+import type { Slots } from "@/lib/insights/semaphore";
 import { savedQueries } from "@/lib/insights/saved-queries";
 import { getMetricData, type MetricQuery } from "@/lib/metrics/get-metric-data";
 import { provisionedAdvice, type ProvisionedAdvice } from "@/lib/rightsizing/provisioned";
@@ -52,6 +52,7 @@ export type Rightsizing = {
   functions: RightsizingRow[];
   totalSavingUsd: number; // over-provisioned functions' savings, a month
   scan: Panel<{ bytesScanned: number; queries: number }>;
+  tags: Panel<{ functions: number }>; // failed: rows show no tags, and the tag filter is empty
   lambdaInsights: Panel<{ functions: number }>;
   computeOptimizer: Panel<{ covered: number }>;
   cost: ObservationCost;
@@ -74,7 +75,7 @@ export type Scanned = {
 };
 
 /** The lookback's REPORT lines (one scan), timeouts where a function reached its timeout, and Lambda Insights. */
-async function scanLogs(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Semaphore, ledger: CostLedger, signal?: AbortSignal) {
+async function scanLogs(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Slots, ledger: CostLedger, signal?: AbortSignal) {
   const { logs } = clients;
   const queries = savedQueries();
   const opts = { ledger, semaphore, deadlineMs: Date.now() + 15 * 60_000, signal };
@@ -170,7 +171,7 @@ export function toStats(f: FunctionSummary, rows: ScanRow[], timeouts: number, i
 }
 
 /** One look at the account for these functions over the window: logs, metrics, provisioned concurrency. */
-export async function scanFleet(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Semaphore, ledger: CostLedger, signal?: AbortSignal): Promise<Scanned> {
+export async function scanFleet(clients: Clients, functions: FunctionSummary[], window: Window, semaphore: Slots, ledger: CostLedger, signal?: AbortSignal): Promise<Scanned> {
   const [logs, metrics] = await Promise.all([scanLogs(clients, functions, window, semaphore, ledger, signal), hourlyMetrics(clients.cloudwatch, functions, window, ledger)]);
   const pcFunctions = functions.filter((_, i) => metrics.series[i].pcu.length > 0);
   const counts = await Promise.all(pcFunctions.map(async (f) => (await listProvisioned(clients.lambda, f.name, ledger)).reduce((a, p) => a + p.allocated, 0)));
@@ -254,6 +255,7 @@ export async function getRightsizing(days = DEFAULT_LOOKBACK_DAYS, only?: readon
     functions: rows,
     totalSavingUsd: rows.reduce((a, r) => a + (r.recommendation?.finding === "over-provisioned" ? r.recommendation.savingUsd : 0), 0),
     scan: scanned.ok ? { ok: true, data: { bytesScanned: scanned.data.bytesScanned, queries: scanned.data.queries } } : failed(scanned),
+    tags: tags.ok ? { ok: true, data: { functions: tags.data.size } } : failed(tags),
     lambdaInsights: scanned.ok ? { ok: true, data: { functions: new Set(scanned.data.insights.map((r) => r.function_name)).size } } : failed(scanned),
     computeOptimizer: co.ok ? { ok: true, data: { covered: co.data.size } } : failed(co),
     cost: ledger.total(),

@@ -5,12 +5,13 @@ import { cachedFetch } from "@/lib/aws/cached-fetch";
 import { getFunctionAlarms } from "@/lib/alarms/function-alarms";
 import { getConfig } from "@/lib/config";
 import { InputError } from "@/lib/http/responses";
+import { decimal } from "@/lib/http/schemas";
 import { insightsSemaphore } from "@/lib/insights/runs";
 import type { RunbookResult } from "@/lib/runbook/result";
 import { runRunbook } from "@/lib/runbook/run-runbook";
-import { BASELINE_DAYS, baselineSpans, DEFAULT_RUNBOOK_WINDOW, incidentSpan, RUNBOOK_WINDOWS, type WindowRequest } from "@/lib/runbook/windows";
+import { BASELINE_DAYS, baselineSpans, DEFAULT_RUNBOOK_WINDOW, incidentSpan, MAX_WINDOW_MS, RUNBOOK_WINDOWS, type WindowRequest } from "@/lib/runbook/windows";
 import { parseQueueArn } from "@/lib/sqs/queue-depth";
-import type { FunctionDetail } from "@/lib/types";
+import { functionDlqArn, type FunctionRef } from "@/lib/functions/function-detail";
 
 /** Longest the runbook may take: its queries are stopped after this (they would keep billing). */
 const RUNBOOK_DEADLINE_MS = 60_000;
@@ -22,28 +23,42 @@ export const RunbookQuery = {
   window: z.enum(RUNBOOK_WINDOWS, { error: `must be one of ${RUNBOOK_WINDOWS.join(", ")}` }).optional(),
   from: Instant.optional(),
   to: Instant.optional(),
-  alarm: z.string().min(1).max(255, "must be an alarm name of at most 255 characters").optional(),
-  baselineDays: z.coerce
-    .number({ error: "must be a whole number of days" })
-    .int("must be a whole number of days")
-    .min(BASELINE_DAYS.min, `must be at least ${BASELINE_DAYS.min}`)
-    .max(BASELINE_DAYS.max, `must be at most ${BASELINE_DAYS.max}`)
-    .default(BASELINE_DAYS.default),
+  // CloudWatch alarm names: 1–255 UTF-8 characters, no ASCII control characters (PutMetricAlarm).
+  alarm: z
+    .string()
+    .regex(/^[^\x00-\x1f\x7f]{1,255}$/, "must be an alarm name: 1–255 characters, no control characters")
+    .optional(),
+  baselineDays: decimal(
+    z
+      .number({ error: "must be a whole number of days" })
+      .int("must be a whole number of days")
+      .min(BASELINE_DAYS.min, `must be at least ${BASELINE_DAYS.min}`)
+      .max(BASELINE_DAYS.max, `must be at most ${BASELINE_DAYS.max}`),
+  ).default(BASELINE_DAYS.default),
 };
 type Input = { window?: (typeof RUNBOOK_WINDOWS)[number]; from?: string; to?: string; alarm?: string; baselineDays: number };
 
-async function windowRequest(input: Input, detail: FunctionDetail): Promise<{ req: WindowRequest; alarm: RunbookResult["alarm"] }> {
-  const given = [input.window && "window", (input.from || input.to) && "from/to", input.alarm && "alarm"].filter(Boolean);
-  if (given.length > 1) throw new InputError(String(given[1]), `give only one of window, from/to or alarm (got ${given.join(" and ")})`);
-  if (input.from || input.to) {
-    if (!input.from || !input.to) throw new InputError(input.from ? "to" : "from", "from and to go together");
-    const fromMs = Date.parse(input.from);
-    const toMs = Date.parse(input.to);
-    if (!(fromMs < toMs)) throw new InputError("to", "must be after from");
-    return { req: { kind: "range", fromMs, toMs }, alarm: null };
+/** The choices that go together, checked with the rest of the query so that a bad mix never reaches AWS. */
+export function checkRunbookWindow(input: Input, ctx: z.RefinementCtx): void {
+  const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+  const given = (["window", "from", "to", "alarm"] as const).filter((k) => input[k] !== undefined);
+  if (new Set(given.map((k) => (k === "to" ? "from" : k))).size > 1) return issue(given.at(-1)!, `give only one of window, from/to or alarm (got ${given.join(", ")})`);
+  if (input.from === undefined || input.to === undefined) {
+    if (input.from !== input.to) issue(input.from ? "to" : "from", "from and to go together");
+    return;
   }
+  const fromMs = Date.parse(input.from);
+  const spanMs = Date.parse(input.to) - fromMs;
+  if (fromMs > Date.now()) issue("from", "must not be in the future");
+  else if (!(spanMs > 0)) issue("to", "must be after from");
+  else if (spanMs > MAX_WINDOW_MS) issue("to", `must be at most ${MAX_WINDOW_MS / 3_600_000} hours after from (the widest incident window)`);
+}
+
+async function windowRequest(input: Input, detail: FunctionRef): Promise<{ req: WindowRequest; alarm: RunbookResult["alarm"] }> {
+  if (input.from && input.to) return { req: { kind: "range", fromMs: Date.parse(input.from), toMs: Date.parse(input.to) }, alarm: null };
   if (input.alarm) {
-    const queue = detail.dlqArn ? (parseQueueArn(detail.dlqArn)?.queueName ?? null) : null;
+    const dlqArn = await functionDlqArn(detail.config);
+    const queue = dlqArn ? (parseQueueArn(dlqArn)?.queueName ?? null) : null;
     const alarm = (await getFunctionAlarms(detail.config.name, queue)).alarms.find((a) => a.name === input.alarm);
     if (!alarm) throw new InputError("alarm", `no alarm named ${input.alarm} watches ${detail.config.name}`, 404);
     const info = { name: alarm.name, state: alarm.state, since: alarm.stateUpdated };
@@ -55,7 +70,7 @@ async function windowRequest(input: Input, detail: FunctionDetail): Promise<{ re
 }
 
 /** The runbook for a function, cached per (function, minute-aligned window, baseline days) like any AWS read. */
-export async function getRunbook(input: Input, detail: FunctionDetail, nowMs = Date.now()): Promise<RunbookResult> {
+export async function getRunbook(input: Input, detail: FunctionRef, nowMs = Date.now()): Promise<RunbookResult> {
   const { req, alarm } = await windowRequest(input, detail);
   const incident = incidentSpan(req, nowMs);
   const baselines = baselineSpans(incident, input.baselineDays);

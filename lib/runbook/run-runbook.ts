@@ -9,7 +9,7 @@ import { toHealth } from "@/lib/insights/health";
 import type { InsightsRow } from "@/lib/insights/parse-results";
 import { runQuery } from "@/lib/insights/run-query";
 import { savedQueries } from "@/lib/insights/saved-queries";
-import type { Semaphore } from "@/lib/insights/semaphore";
+import type { Slots } from "@/lib/insights/semaphore";
 import { evaluateColdStarts } from "@/lib/runbook/cold-starts";
 import { evaluateDownstream, slowedDependencies } from "@/lib/runbook/downstream";
 import { toDownstreamInput, type SpanRows } from "@/lib/runbook/downstream-data";
@@ -47,7 +47,7 @@ export type RunbookRequest = {
   incident: Span;
   baselines: Span[];
   alarm: RunbookResult["alarm"];
-  semaphore: Semaphore;
+  semaphore: Slots;
   deadlineMs: number;
 };
 

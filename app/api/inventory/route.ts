@@ -1,11 +1,15 @@
 import { panel } from "@/lib/aws/errors";
 import { fleetTags, listFleet } from "@/lib/functions/fleet-overview";
-import { awsError } from "@/lib/http/responses";
+import { parseQuery } from "@/lib/http/input";
+import { awsError, badRequest } from "@/lib/http/responses";
+import { NoParams } from "@/lib/http/schemas";
 
 export const dynamic = "force-dynamic";
 
 /** Every function's name, log group and tags, without metrics: cheap enough for pickers. */
-export async function GET() {
+export async function GET(req: Request) {
+  const q = parseQuery(req.url, NoParams);
+  if (!q.success) return badRequest(q.error);
   try {
     const fleet = (await listFleet()).value;
     const tags = await panel("tag:GetResources", async () => (await fleetTags()).value);

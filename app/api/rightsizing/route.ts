@@ -1,7 +1,9 @@
 import { z } from "zod";
-import { awsError, badRequest, searchParamsOf } from "@/lib/http/responses";
+import { parseQuery } from "@/lib/http/input";
+import { awsError, badRequest } from "@/lib/http/responses";
 import { LookbackDays } from "@/lib/http/schemas";
 import { getRightsizing } from "@/lib/rightsizing/data";
+import { rateLimit } from "@/lib/http/limits";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +11,10 @@ const Query = z.strictObject({ days: LookbackDays });
 
 /** GET /api/rightsizing?days=14: every function's finding, recommended memory, saving and risk, by saving. */
 export async function GET(req: Request) {
-  const q = Query.safeParse(searchParamsOf(req.url));
+  const q = parseQuery(req.url, Query);
   if (!q.success) return badRequest(q.error);
+  const limited = await rateLimit(req, "Logs Insights");
+  if (limited) return limited;
   try {
     return Response.json(await getRightsizing(q.data.days, undefined, Date.now(), req.signal));
   } catch (err) {

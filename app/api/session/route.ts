@@ -1,12 +1,20 @@
 import { z } from "zod";
 import { SESSION_COOKIE, SESSION_MAX_AGE_S, accessFromEnv, safeNext, sameSecret, sessionValue } from "@/lib/access/access";
+import { parseBody, parseQuery } from "@/lib/http/input";
 import { badRequest } from "@/lib/http/responses";
+import { NoParams } from "@/lib/http/schemas";
 
 export const dynamic = "force-dynamic";
 
 const SignIn = z.strictObject({
   token: z.string().min(1, "enter the token").max(512, "must be at most 512 characters"),
-  next: z.string().max(2048, "must be at most 2,048 characters").optional(),
+  // It becomes the Location header: a path on this site, in the URL-encoded (printable ASCII) form
+  // the sign-in page gets it in; a control character there would make the response fail to build.
+  next: z
+    .string()
+    .max(2048, "must be at most 2,048 characters")
+    .regex(/^\/(?![/\\])[\x21-\x7e]*$/, "must be a path on this site, such as /functions")
+    .optional(),
 });
 
 const cookie = (value: string, maxAgeS: number, secure: boolean) =>
@@ -16,8 +24,9 @@ const isHttps = (req: Request) => new URL(req.url).protocol === "https:" || req.
 
 /** POST /api/session (the sign-in form, or JSON `{token}`): sets the session cookie when the token is right. */
 export async function POST(req: Request) {
-  const form = req.headers.get("content-type")?.includes("application/json") ? await req.json().catch(() => ({})) : Object.fromEntries(await req.formData().catch(() => new FormData()));
-  const input = SignIn.safeParse(form);
+  const query = parseQuery(req.url, NoParams);
+  if (!query.success) return badRequest(query.error);
+  const input = await parseBody(req, SignIn, { forms: true });
   if (!input.success) return badRequest(input.error);
   const { token } = accessFromEnv(process.env);
   const next = safeNext(input.data.next);
@@ -33,5 +42,7 @@ export async function POST(req: Request) {
 
 /** DELETE /api/session: signs out. */
 export function DELETE(req: Request) {
+  const query = parseQuery(req.url, NoParams);
+  if (!query.success) return badRequest(query.error);
   return new Response(null, { status: 204, headers: { "set-cookie": cookie("", 0, isHttps(req)) } });
 }

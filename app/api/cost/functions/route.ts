@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { getFunctionsCost } from "@/lib/cost/function-cost";
-import { getFunctionDetail } from "@/lib/functions/function-detail";
+import { lookupFunction, type FunctionRef } from "@/lib/functions/function-detail";
 import { fleetTags, listFleet } from "@/lib/functions/fleet-overview";
-import { awsError, badRequest, searchParamsOf } from "@/lib/http/responses";
-import { TagKey } from "@/lib/http/schemas";
+import { parseQuery } from "@/lib/http/input";
+import { awsError, badRequest } from "@/lib/http/responses";
+import { TagKey, TagValue } from "@/lib/http/schemas";
 import { UNTAGGED } from "@/components/fleet/fleet-view";
-import type { FunctionDetail } from "@/lib/types";
+import { rateLimit } from "@/lib/http/limits";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +15,15 @@ const MAX_FUNCTIONS = 100;
 
 const Query = z.strictObject({
   tagKey: TagKey,
-  value: z.string().max(256, "must be a tag value of at most 256 characters"),
+  value: z.union([z.literal(UNTAGGED), TagValue], { error: `must be a tag value (at most 256 letters, digits, spaces or _.:/=+-@) or ${UNTAGGED}` }),
 });
 
 /** GET /api/cost/functions?tagKey=service&value=checkout ("(untagged)" for none): those functions' projected months. */
 export async function GET(req: Request) {
-  const q = Query.safeParse(searchParamsOf(req.url));
+  const q = parseQuery(req.url, Query);
   if (!q.success) return badRequest(q.error);
+  const limited = await rateLimit(req, "Logs Insights");
+  if (limited) return limited;
   try {
     const [fleet, tags] = await Promise.all([listFleet(), fleetTags()]);
     const wanted = fleet.value.filter((f) => {
@@ -28,7 +31,7 @@ export async function GET(req: Request) {
       return q.data.value === UNTAGGED ? v === undefined : v === q.data.value;
     });
     if (wanted.length > MAX_FUNCTIONS) return Response.json({ error: { field: "value", reason: `${wanted.length} functions carry this tag; a drill-down covers at most ${MAX_FUNCTIONS}` } }, { status: 400 });
-    const details = (await Promise.all(wanted.map((f) => getFunctionDetail(f.name)))).filter((d): d is FunctionDetail => d !== null);
+    const details = (await Promise.all(wanted.map((f) => lookupFunction(f.name)))).filter((d): d is FunctionRef => d !== null);
     const result = await getFunctionsCost(details);
     return Response.json({ ...result, functions: result.functions.sort((a, b) => b.monthlyUsd - a.monthlyUsd) });
   } catch (err) {

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { getReconciliation } from "@/lib/cost/reconcile-data";
-import { awsError, badRequest, searchParamsOf } from "@/lib/http/responses";
+import { parseQuery } from "@/lib/http/input";
+import { awsError, badRequest } from "@/lib/http/responses";
 import { TagKey } from "@/lib/http/schemas";
+import { rateLimit } from "@/lib/http/limits";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +11,10 @@ const Query = z.strictObject({ tagKey: TagKey.default("service") });
 
 /** GET /api/cost/reconcile?tagKey=service: one day's estimate against the bill, per tag value, the gap named. */
 export async function GET(req: Request) {
-  const q = Query.safeParse(searchParamsOf(req.url));
+  const q = parseQuery(req.url, Query);
   if (!q.success) return badRequest(q.error);
+  const limited = await rateLimit(req, "Cost Explorer");
+  if (limited) return limited;
   try {
     return Response.json(await getReconciliation(q.data.tagKey));
   } catch (err) {

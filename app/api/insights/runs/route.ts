@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { startSavedRun } from "@/lib/insights/start-saved-run";
+import { parseBody, parseQuery } from "@/lib/http/input";
 import { awsError, badRequest, InputError, inputError } from "@/lib/http/responses";
-import { FunctionName, RangeParam } from "@/lib/http/schemas";
+import { FunctionName, NoParams, RangeParam } from "@/lib/http/schemas";
+import { rateLimit } from "@/lib/http/limits";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +15,12 @@ const Body = z.strictObject({
 
 /** Starts (or joins) a Logs Insights run of a saved query: 202 with the run to poll. */
 export async function POST(req: Request) {
-  const json = await req.json().catch(() => undefined);
-  if (json === undefined) return Response.json({ error: { field: "body", reason: "must be JSON" } }, { status: 400 });
-  const input = Body.safeParse(json);
+  const query = parseQuery(req.url, NoParams);
+  if (!query.success) return badRequest(query.error);
+  const input = await parseBody(req, Body);
   if (!input.success) return badRequest(input.error);
+  const limited = await rateLimit(req, "Logs Insights");
+  if (limited) return limited;
   try {
     return Response.json(await startSavedRun(input.data), { status: 202 });
   } catch (err) {

@@ -1,4 +1,5 @@
 import { getFunctionAlarms } from "@/lib/alarms/function-alarms";
+import { functionDlqArn } from "@/lib/functions/function-detail";
 import { functionRoute } from "@/lib/http/function-route";
 import { awsError } from "@/lib/http/responses";
 import { parseQueueArn } from "@/lib/sqs/queue-depth";
@@ -6,9 +7,10 @@ import { parseQueueArn } from "@/lib/sqs/queue-depth";
 export const dynamic = "force-dynamic";
 
 export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  return functionRoute(req, ctx, {}, async ({ name }, detail) => {
+  return functionRoute(req, ctx, {}, async ({ name }, { config }) => {
     try {
-      const queueName = detail.dlqArn ? (parseQueueArn(detail.dlqArn)?.queueName ?? null) : null;
+      const dlqArn = await functionDlqArn(config);
+      const queueName = dlqArn ? (parseQueueArn(dlqArn)?.queueName ?? null) : null;
       return Response.json(await getFunctionAlarms(name, queueName));
     } catch (err) {
       return awsError("cloudwatch:DescribeAlarms", err);

@@ -1,3 +1,4 @@
+import { functionDlqArn } from "@/lib/functions/function-detail";
 import { getFunctionMetrics } from "@/lib/functions/function-metrics";
 import { functionRoute } from "@/lib/http/function-route";
 import { awsError } from "@/lib/http/responses";
@@ -6,9 +7,9 @@ import { RangeParam } from "@/lib/http/schemas";
 export const dynamic = "force-dynamic";
 
 export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  return functionRoute(req, ctx, { range: RangeParam }, async ({ name, range }, detail) => {
+  return functionRoute(req, ctx, { range: RangeParam }, async ({ name, range }, { config }) => {
     try {
-      const context = { timeoutS: detail.config.timeoutS, dlqArn: detail.dlqArn, reservedConcurrency: detail.config.reservedConcurrency };
+      const context = { timeoutS: config.timeoutS, dlqArn: await functionDlqArn(config), reservedConcurrency: config.reservedConcurrency };
       return Response.json(await getFunctionMetrics(name, range, context));
     } catch (err) {
       return awsError("cloudwatch:GetMetricData", err);

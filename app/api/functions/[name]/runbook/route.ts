@@ -1,12 +1,15 @@
 import { functionRoute } from "@/lib/http/function-route";
 import { awsError, InputError, inputError } from "@/lib/http/responses";
-import { getRunbook, RunbookQuery } from "@/lib/runbook/get-runbook";
+import { checkRunbookWindow, getRunbook, RunbookQuery } from "@/lib/runbook/get-runbook";
+import { rateLimit } from "@/lib/http/limits";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/functions/{name}/runbook?window=1h | from&to | alarm=<name>, &baselineDays=3 */
 export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
   return functionRoute(req, ctx, RunbookQuery, async (input, detail) => {
+    const limited = await rateLimit(req, "Logs Insights");
+    if (limited) return limited;
     try {
       return Response.json(await getRunbook(input, detail));
     } catch (err) {
@@ -14,5 +17,5 @@ export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
       // Each step degrades alone; only the alarm lookup can fail the whole request.
       return awsError("cloudwatch:DescribeAlarms", err);
     }
-  });
+  }, checkRunbookWindow);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cancelRun, getRun } from "@/lib/insights/runs";
+import { parseQuery } from "@/lib/http/input";
 import { badRequest, notFound } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
@@ -7,19 +8,19 @@ export const dynamic = "force-dynamic";
 const Params = z.strictObject({ runId: z.uuid("must be a run id from POST /api/insights/runs") });
 type Ctx = { params: Promise<{ runId: string }> };
 
-async function withRun(ctx: Ctx, act: (runId: string) => ReturnType<typeof getRun>) {
-  const input = Params.safeParse(await ctx.params);
+async function withRun(req: Request, ctx: Ctx, act: (runId: string) => ReturnType<typeof getRun>) {
+  const input = parseQuery(req.url, Params, await ctx.params);
   if (!input.success) return badRequest(input.error);
   const run = act(input.data.runId);
   return run ? Response.json(run) : notFound("runId", "no such run (runs are kept a few minutes after they finish)");
 }
 
 /** The run's status, progress (records and bytes scanned, cost so far) and, when complete, its rows. */
-export function GET(_req: Request, ctx: Ctx) {
-  return withRun(ctx, getRun);
+export function GET(req: Request, ctx: Ctx) {
+  return withRun(req, ctx, getRun);
 }
 
 /** Cancels the run: StopQuery is sent so it stops scanning. */
-export function DELETE(_req: Request, ctx: Ctx) {
-  return withRun(ctx, cancelRun);
+export function DELETE(req: Request, ctx: Ctx) {
+  return withRun(req, ctx, cancelRun);
 }
