@@ -87,6 +87,29 @@ test.describe("two replicas on one Redis", () => {
     expect(Object.keys((await meter()).requests).filter((a) => !a.startsWith("logs:"))).toEqual([]);
   });
 
+  test("a Logs Insights run started on one replica is joined, followed and cancelled through the other", async () => {
+    const [a, b] = PORTS.map((p) => `http://127.0.0.1:${p}/api/insights/runs`);
+    const start = (url: string, body: object) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
+    const poll = async (runId: string, until: (status: string) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        const run = await (await fetch(`${b}/${runId}`)).json();
+        if (until(run.status)) return run;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      throw new Error(`run ${runId} did not get there`);
+    };
+    const quick = { query: "cold-start-rate", functions: ["checkout-api-prod"], range: "1h" };
+    const first = await start(a, quick);
+    expect((await start(b, quick)).runId).toBe(first.runId); // one scan, whichever replica is asked
+    const done = await poll(first.runId, (s) => s === "Complete");
+    expect(done.rows.length).toBeGreaterThan(0);
+
+    const names = (await (await fetch(`http://127.0.0.1:${PORTS[0]}/api/inventory`)).json()).functions.slice(0, 20).map((f: { name: string }) => f.name);
+    const long = await start(a, { query: "slowest-requests", functions: names, range: "14d" });
+    expect((await fetch(`${b}/${long.runId}`, { method: "DELETE" })).status).toBe(200);
+    expect((await poll(long.runId, (s) => s === "Cancelled")).status).toBe("Cancelled");
+  });
+
   test("the standalone build ships what it reads at run time (the saved queries)", async ({ page }) => {
     await page.goto(`http://127.0.0.1:${PORTS[0]}/queries`);
     await expect(page.getByTestId("saved-queries").getByRole("button")).not.toHaveCount(0);

@@ -10,6 +10,7 @@ import { InsightsQueryError, type QueryProgress } from "@/lib/insights/run-query
 import type { InsightsRow } from "@/lib/insights/parse-results";
 import { sharedSlots } from "@/lib/cache/cache";
 import type { Slots } from "@/lib/insights/semaphore";
+import { cancelRequested, claimRunKey, lastPolledMs, markPolled, publishRun, readRun, releaseRunKey, requestCancel } from "@/lib/insights/shared-runs";
 import type { ObservationCost } from "@/lib/types";
 
 /**
@@ -42,6 +43,11 @@ const keepFinishedMs = () => Math.max(getConfig().cacheTtlMs, 60_000);
 /** Longest a dashboard query may run before we stop it (AWS would allow 60 minutes). */
 const QUERY_DEADLINE_MS = 5 * 60_000;
 
+/** How long a run's state is shared with other replicas: while it may run, then while it is reused. */
+const shareMs = () => QUERY_DEADLINE_MS + keepFinishedMs();
+/** Tells other replicas (with REDIS_URL) where the run stands; a Redis hiccup must not fail the run. */
+const publish = (run: Run) => void publishRun(view(run), shareMs()).catch(() => undefined);
+
 const runs = new Map<string, Run>();
 const byKey = new Map<string, string>();
 
@@ -69,10 +75,30 @@ export async function startRun(req: RunRequest): Promise<RunState> {
     lastPolledMs: Date.now(),
     ledger,
   };
+  // An identical run another replica started is joined, not repeated.
+  const holder = await claimRunKey(key, run.runId, shareMs());
+  if (holder !== run.runId) {
+    const shared = await sharedRun(holder);
+    if (shared) return shared;
+  }
   runs.set(run.runId, run);
   byKey.set(key, run.runId);
+  publish(run);
   void execute(run, req);
   return view(run);
+}
+
+/** A run held by another replica: its published state (just claimed, it may take a moment to appear). */
+async function sharedRun(runId: string): Promise<RunState | undefined> {
+  for (let i = 0; i < 20; i++) {
+    const state = await readRun(runId);
+    if (state) {
+      await markPolled(runId);
+      return state;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return undefined;
 }
 
 async function execute(run: Run, req: RunRequest) {
@@ -86,6 +112,7 @@ async function execute(run: Run, req: RunRequest) {
         run.progress = p;
         run.status = p.status as RunState["status"];
         run.cost = { ...run.ledger.total(), logsBytesScanned: p.bytesScanned };
+        publish(run);
       },
     });
     run.rows = result.rows;
@@ -98,24 +125,32 @@ async function execute(run: Run, req: RunRequest) {
       run.error = classifyAwsError("logs:StartQuery", err);
     }
     byKey.delete(run.key); // failures are not reused
+    void releaseRunKey(run.key, run.runId).catch(() => undefined);
   } finally {
     run.finishedAtMs = Date.now();
     run.cost = run.ledger.total();
+    publish(run);
   }
 }
 
-export function getRun(runId: string): RunState | undefined {
+/** The run's state, from this replica or (with REDIS_URL) the one running it; polling keeps it alive. */
+export async function getRun(runId: string): Promise<RunState | undefined> {
   const run = runs.get(runId);
-  if (!run) return undefined;
+  if (!run) return sharedRun(runId);
   run.lastPolledMs = Date.now();
   return view(run);
 }
 
-export function cancelRun(runId: string): RunState | undefined {
+export async function cancelRun(runId: string): Promise<RunState | undefined> {
   const run = runs.get(runId);
-  if (!run) return undefined;
+  if (!run) {
+    const shared = await readRun(runId);
+    if (shared) await requestCancel(runId); // its replica stops it at its next sweep
+    return shared;
+  }
   if (!run.finishedAtMs) run.abort.abort(new Error("cancelled by the user"));
   byKey.delete(run.key);
+  await releaseRunKey(run.key, run.runId);
   return view(run);
 }
 
@@ -124,7 +159,20 @@ function view(run: Run): RunState {
   return { runId, status, progress, rows, error, cost, startedAtMs, finishedAtMs };
 }
 
-/** Stops abandoned runs and forgets old finished ones. Called on every start; cheap. */
+/**
+ * Stops abandoned runs and forgets old finished ones. Called on every start; cheap. With REDIS_URL
+ * every few seconds it also reads the polls and cancels other replicas passed on for our runs.
+ */
+async function sweepShared() {
+  if (!process.env.REDIS_URL) return sweep();
+  for (const run of runs.values()) {
+    if (run.finishedAtMs) continue;
+    run.lastPolledMs = Math.max(run.lastPolledMs, await lastPolledMs(run.runId));
+    if (await cancelRequested(run.runId)) run.abort.abort(new Error("cancelled by the user"));
+  }
+  sweep();
+}
+
 function sweep(now = Date.now()) {
   for (const run of runs.values()) {
     if (!run.finishedAtMs && now - run.lastPolledMs > ABANDONED_AFTER_MS) run.abort.abort(new Error("abandoned: nobody is polling"));
@@ -134,4 +182,4 @@ function sweep(now = Date.now()) {
     }
   }
 }
-setInterval(() => sweep(), 5_000).unref();
+setInterval(() => void sweepShared().catch(() => undefined), 5_000).unref();

@@ -11,7 +11,7 @@ type Ctx = { params: Promise<{ runId: string }> };
 async function withRun(req: Request, ctx: Ctx, act: (runId: string) => ReturnType<typeof getRun>) {
   const input = parseQuery(req.url, Params, await ctx.params);
   if (!input.success) return badRequest(input.error);
-  const run = act(input.data.runId);
+  const run = await act(input.data.runId);
   return run ? Response.json(run) : notFound("runId", "no such run (runs are kept a few minutes after they finish)");
 }
 
