@@ -137,8 +137,8 @@ export async function lookupFunction(name: string): Promise<FunctionRef | null> 
  */
 export async function functionDlqArn(config: FunctionConfig): Promise<string | null> {
   if (config.dlqArn && parseQueueArn(config.dlqArn)) return config.dlqArn;
-  const action = "lambda:GetFunctionEventInvokeConfig";
-  const { value } = await cachedFetch(`${action}|${config.name}`, CONFIG_TTL_MS, (l) => getAsyncConfig(awsClients().lambda, config.name, l));
+  // The key getFunctionDetail's panel caches it under: the function page has usually read it already.
+  const { value } = await cachedFetch(`lambda:GetFunctionEventInvokeConfig|${config.name}`, CONFIG_TTL_MS, (l) => getAsyncConfig(awsClients().lambda, config.name, l));
   return dlqArnOf(config, value);
 }
 
