@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { startServer, stopServer, waitUntilServing } from "./servers";
 
 // Access control and security headers, against the built app started as a user would (`npm start`),
 // with LAMBDASCOPE_TOKEN set, on its own port; AWS is the e2e suite's demo account.
@@ -10,19 +11,8 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const TOKEN = "e2e-token-0123456789abcdef";
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-function start(env: Record<string, string>, host = "127.0.0.1", port = PORT): ChildProcess {
-  const awsEnv = { AWS_ENDPOINT_URL: process.env.E2E_SIM_URL!, AWS_REGION: "us-east-1", AWS_ACCESS_KEY_ID: "demo", AWS_SECRET_ACCESS_KEY: "demo", NEXT_TELEMETRY_DISABLED: "1" };
-  // Its own process group, so that everything it started goes when the test ends.
-  return spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env: { ...process.env, ...awsEnv, HOST: host, PORT: String(port), ...env }, stdio: "pipe", detached: true });
-}
-
-const stop = (p: ChildProcess) => {
-  try {
-    process.kill(-p.pid!, "SIGKILL");
-  } catch {
-    // already gone
-  }
-};
+const start = (env: Record<string, string>, host = "127.0.0.1", port = PORT): ChildProcess => startServer("scripts/start.mjs", ROOT, { HOST: host, PORT: String(port), ...env });
+const stop = stopServer;
 
 /** Every page and API route in app/, as a URL (dynamic segments filled with real values). */
 function routes(): { url: string; api: boolean }[] {
@@ -37,13 +27,6 @@ function routes(): { url: string; api: boolean }[] {
   return out;
 }
 
-async function waitUntilServing(url: string) {
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not start`);
-}
 
 test.describe("with LAMBDASCOPE_TOKEN", () => {
   let server: ChildProcess;

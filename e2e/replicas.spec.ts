@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startRedis, type RunningRedis } from "../test/redis-server";
+import { startServer, stopServer, waitUntilServing } from "./servers";
 import { meter, resetMeter, warmMetrics } from "./sim";
 
 // Two replicas of the production build behind one Redis, as behind a load balancer. They run the
@@ -12,30 +13,8 @@ import { meter, resetMeter, warmMetrics } from "./sim";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORTS = [3107, 3108];
 
-function startReplica(dir: string, port: number, redisUrl: string): ChildProcess {
-  const env = {
-    ...process.env,
-    HOST: "127.0.0.1",
-    HOSTNAME: "127.0.0.1",
-    PORT: String(port),
-    REDIS_URL: redisUrl,
-    AWS_ENDPOINT_URL: process.env.E2E_SIM_URL!,
-    AWS_REGION: "us-east-1",
-    AWS_ACCESS_KEY_ID: "demo",
-    AWS_SECRET_ACCESS_KEY: "demo",
-    LAMBDASCOPE_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "lambdascope-replica-cache-")),
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  return spawn(process.execPath, ["server.js"], { cwd: dir, env, stdio: "ignore", detached: true });
-}
-
-async function waitUntilServing(url: string) {
-  for (let i = 0; i < 150; i++) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not start`);
-}
+const startReplica = (dir: string, port: number, redisUrl: string): ChildProcess =>
+  startServer("server.js", dir, { HOST: "127.0.0.1", HOSTNAME: "127.0.0.1", PORT: String(port), REDIS_URL: redisUrl, LAMBDASCOPE_CACHE_DIR: mkdtempSync(path.join(tmpdir(), "lambdascope-replica-cache-")) }, "ignore");
 
 test.describe("two replicas on one Redis", () => {
   let redis: RunningRedis;
@@ -51,13 +30,7 @@ test.describe("two replicas on one Redis", () => {
   });
 
   test.afterAll(() => {
-    for (const r of replicas) {
-      try {
-        process.kill(-r.pid!, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
+    for (const r of replicas) stopServer(r);
     redis?.stop();
   });
 

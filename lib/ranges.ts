@@ -15,3 +15,6 @@ const RANGE_SECONDS: Record<Range, number> = {
 export const rangeSeconds = (range: Range) => RANGE_SECONDS[range];
 
 export const isRange = (value: unknown): value is Range => RANGES.includes(value as Range);
+
+/** What a Logs Insights request reads, as log groups × days of range: what the scan cap limits. */
+export const scanGroupDays = (logGroups: number, rangeS: number) => logGroups * (rangeS / 86_400);

@@ -12,7 +12,7 @@ import { TAG_KEYS, UNTAGGED } from "@/components/fleet/fleet-view";
 import { logsInsightsUrl } from "@/lib/insights/console-links";
 import type { QueryDefinition } from "@/lib/insights/query-definitions";
 import type { SavedQuery } from "@/lib/insights/saved-queries";
-import { rangeSeconds } from "@/lib/ranges";
+import { rangeSeconds, scanGroupDays } from "@/lib/ranges";
 import type { Panel } from "@/lib/types";
 
 type Inventory = { functions: { name: string; logGroup: string; tags: Record<string, string> | null }[] };
@@ -43,7 +43,7 @@ export function QueriesPage({ region, maxScanGroupDays }: { region: string; maxS
   const queryString = saved?.queryString ?? definition?.queryString ?? "";
   const groups = [...new Set(selected.map((f) => f.logGroup))];
   const endMs = Math.floor(Date.now() / 60_000) * 60_000;
-  const groupDays = selected.length * (rangeSeconds(range) / 86_400);
+  const groupDays = scanGroupDays(selected.length, rangeSeconds(range));
   const tooBig = selected.length <= MAX_FUNCTIONS && groupDays > maxScanGroupDays;
 
   return (

@@ -3,9 +3,9 @@ import { USER_HEADER } from "@/lib/access/identity";
 import { countInWindow } from "@/lib/cache/cache";
 import { getConfig } from "@/lib/config";
 import { InputError } from "@/lib/http/responses";
+import { scanGroupDays } from "@/lib/ranges";
 
 const MINUTE_MS = 60_000;
-const DAY_S = 86_400;
 
 /** The APIs that spend money on every uncached call: Logs Insights ($ per GB scanned) and Cost Explorer ($0.01 a request). */
 export type Expensive = "Logs Insights" | "Cost Explorer";
@@ -38,10 +38,10 @@ export async function rateLimit(req: Request, api: Expensive, nowMs = Date.now()
  * grow with both, and are unknown until the query ends). Throws an InputError naming the fix.
  */
 export function checkScanSize(logGroups: number, rangeS: number) {
-  const groupDays = logGroups * (rangeS / DAY_S);
+  const groupDays = scanGroupDays(logGroups, rangeS);
   const max = getConfig().maxScanGroupDays;
   if (groupDays > max) {
-    const days = rangeS / DAY_S;
+    const days = rangeS / 86_400;
     throw new InputError(
       "range",
       `${logGroups} log groups × ${days >= 1 ? `${days} days` : `${rangeS / 3600} hours`} is ${Math.round(groupDays)} log-group-days, over the ${max} one request may scan (LAMBDASCOPE_MAX_SCAN_GROUP_DAYS): choose fewer functions or a shorter range`,
