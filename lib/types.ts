@@ -22,6 +22,7 @@ export type FunctionSummary = {
 };
 
 export type FleetRow = FunctionSummary & {
+  region: string;
   tags: Record<string, string> | null; // null when the tags could not be read (tag:GetResources failed)
   invocations?: number;
   errors?: number;
@@ -34,22 +35,38 @@ export type FleetRow = FunctionSummary & {
   statusReasons: string[];
 };
 
-/** What a view cost to compute: AWS calls made for it, and GetMetricData's price. */
+/** What a view cost to compute: AWS calls made for it, and their price. */
 export type ObservationCost = {
   awsCalls: Record<string, number>; // by IAM action
   metricsRequested: number;
   logsBytesScanned: number;
+  /** What computing the view's data cost on AWS, whenever it was fetched. */
   usd: number;
+  /** What this request spent: 0 when every part came from the cache. */
+  spentUsd: number;
+  /** Every part was served from the cache (or joined another request's fetch in flight). */
+  fromCache: boolean;
   fetchedAtMs: number;
 };
 
+/** A part of one Region's overview that failed: its rows are listed without those figures. */
+export type FleetFailure = { region: string; part: "functions" | "metrics" | "tags" | "dlq"; error: AwsFailure };
+
+/** One page of the fleet overview, filtered and sorted on the server over every Region asked. */
 export type FleetOverview = {
   range: Range;
+  regions: string[];
   window: { startMs: number; endMs: number };
-  functions: FleetRow[];
-  metrics: { ok: true } | { ok: false; error: AwsFailure };
-  tags: { ok: true } | { ok: false; error: AwsFailure };
-  dlq: { ok: true } | { ok: false; error: AwsFailure };
+  /** Functions in the Regions asked; `matched` pass the filter; `rows` are those from `offset`, at most `limit`. */
+  total: number;
+  matched: number;
+  offset: number;
+  limit: number;
+  rows: FleetRow[];
+  counts: Record<FunctionStatus, number>;
+  /** Every value each tag key has in the fleet, for the filter menus. */
+  tagValues: Record<string, string[]>;
+  failures: FleetFailure[];
   cost: ObservationCost;
 };
 

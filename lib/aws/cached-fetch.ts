@@ -1,15 +1,17 @@
 import "server-only";
+import { currentRegion } from "@/lib/observe/scope";
 import { awsCache, type Costed } from "@/lib/cache/cache";
 import { getConfig } from "@/lib/config";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { awsClients } from "@/lib/aws/clients";
 import { panel, type Panel } from "@/lib/aws/errors";
+import type { ObservationCost } from "@/lib/types";
 
 const HOUR_MS = 3_600_000;
 
 /** The account behind the credentials, part of every cache key (several accounts may share a cache). */
-export async function accountId(region = getConfig().region): Promise<string> {
+export async function accountId(region = currentRegion()): Promise<string> {
   return awsCache.get(`sts|${region}|${getConfig().endpointUrl ?? "aws"}`, HOUR_MS, async () => {
     const out = await awsClients(region).sts.send(new GetCallerIdentityCommand({}));
     return out.Account ?? "unknown";
@@ -24,15 +26,22 @@ export async function cachedFetch<T>(
   what: string,
   ttlMs: number,
   load: (ledger: CostLedger) => Promise<T>,
-  region = getConfig().region,
-): Promise<Costed<T>> {
+  region = currentRegion(),
+): Promise<Costed<T> & { fromCache: boolean }> {
   const key = `${await accountId(region)}|${region}|${what}`;
-  return awsCache.get(key, ttlMs, async () => {
+  // Served from the cache, or joined a fetch another request started: this request spent nothing on it.
+  let loaded = false;
+  const got = await awsCache.get(key, ttlMs, async () => {
+    loaded = true;
     const ledger = new CostLedger();
     const value = await load(ledger);
     return { value, cost: ledger.total() };
   });
+  return loaded ? { ...got, fromCache: false } : { value: got.value, cost: servedFromCache(got.cost), fromCache: true };
 }
+
+/** A stored cost as it counts for a request the cache answered: the same calls, nothing spent now. */
+export const servedFromCache = (cost: ObservationCost): ObservationCost => ({ ...cost, spentUsd: 0, fromCache: true });
 
 /** A cached fetch as one page panel: its data or its failure, with its cost added to the view's ledger. */
 export function cachedPanel<T>(

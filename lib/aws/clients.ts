@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRegion } from "@/lib/observe/scope";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { ComputeOptimizerClient } from "@aws-sdk/client-compute-optimizer";
@@ -9,6 +10,7 @@ import { SQSClient } from "@aws-sdk/client-sqs";
 import { STSClient } from "@aws-sdk/client-sts";
 import { XRayClient } from "@aws-sdk/client-xray";
 import { getConfig } from "@/lib/config";
+import { recordingRequests } from "@/lib/observe/record-requests";
 
 export type AwsClients = { lambda: LambdaClient; cloudwatch: CloudWatchClient; sqs: SQSClient; sts: STSClient; tagging: ResourceGroupsTaggingAPIClient; logs: CloudWatchLogsClient; ce: CostExplorerClient; xray: XRayClient; computeOptimizer: ComputeOptimizerClient };
 
@@ -17,7 +19,7 @@ const clientsByRegion = new Map<string, AwsClients>();
 // One client per (service, region), reused: the SDK team advises it (connection reuse, one
 // credential resolution). Credentials come from the default chain (env, profile, SSO, role);
 // the endpoint from AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE>, which the SDK reads itself.
-export function awsClients(region = getConfig().region): AwsClients {
+export function awsClients(region = currentRegion()): AwsClients {
   let clients = clientsByRegion.get(region);
   if (!clients) {
     const { awsTimeoutMs, awsMaxAttempts } = getConfig();
@@ -31,17 +33,19 @@ export function awsClients(region = getConfig().region): AwsClients {
       // requestTimeout alone only logs a warning and can hang forever (TOOLCHAIN.md): throw as well.
       requestHandler: { connectionTimeout: 3_000, requestTimeout: awsTimeoutMs, throwOnRequestTimeout: true },
     } as const;
+    const observed = <C extends Stack>(client: C, iamPrefix: string) =>
+      recordingRequests(namingFailures(client, iamPrefix), iamPrefix, region);
     clients = {
-      lambda: namingFailures(new LambdaClient(common), "lambda"),
-      cloudwatch: namingFailures(new CloudWatchClient(common), "cloudwatch"),
-      sqs: namingFailures(new SQSClient(common), "sqs"),
-      sts: namingFailures(new STSClient(common), "sts"),
-      tagging: namingFailures(new ResourceGroupsTaggingAPIClient(common), "tag"),
-      logs: namingFailures(new CloudWatchLogsClient(common), "logs"),
+      lambda: observed(new LambdaClient(common), "lambda"),
+      cloudwatch: observed(new CloudWatchClient(common), "cloudwatch"),
+      sqs: observed(new SQSClient(common), "sqs"),
+      sts: observed(new STSClient(common), "sts"),
+      tagging: observed(new ResourceGroupsTaggingAPIClient(common), "tag"),
+      logs: observed(new CloudWatchLogsClient(common), "logs"),
       // Cost Explorer has one endpoint, in us-east-1, whatever the region being watched.
-      ce: namingFailures(new CostExplorerClient({ ...common, region: "us-east-1" }), "ce"),
-      xray: namingFailures(new XRayClient(common), "xray"),
-      computeOptimizer: namingFailures(new ComputeOptimizerClient(common), "compute-optimizer"),
+      ce: observed(new CostExplorerClient({ ...common, region: "us-east-1" }), "ce"),
+      xray: observed(new XRayClient(common), "xray"),
+      computeOptimizer: observed(new ComputeOptimizerClient(common), "compute-optimizer"),
     };
     clientsByRegion.set(region, clients);
   }

@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { GetCostAndUsageCommand, GetTagsCommand, type GetCostAndUsageCommandOutput } from "@aws-sdk/client-cost-explorer";
 import { awsClients } from "@/lib/aws/clients";
-import { accountId } from "@/lib/aws/cached-fetch";
+import { accountId, servedFromCache } from "@/lib/aws/cached-fetch";
 import { DiskCache } from "@/lib/cache/disk-cache";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import type { ObservationCost } from "@/lib/types";
@@ -68,7 +68,7 @@ export async function costAndUsage(q: { granularity: "MONTHLY" | "DAILY"; start:
     } while (NextPageToken);
     return { pages, cost: ledger.total() };
   });
-  return { pages: value.pages, fetchedAtMs: storedAtMs, fromCache, cost: fromCache ? new CostLedger().total() : value.cost };
+  return { pages: value.pages, fetchedAtMs: storedAtMs, fromCache, cost: fromCache ? servedFromCache(value.cost) : value.cost };
 }
 
 /** Monthly cost (amortized or unblended) grouped by a cost-allocation tag and by service. */

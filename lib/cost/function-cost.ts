@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRegion } from "@/lib/observe/scope";
 import { awsClients } from "@/lib/aws/clients";
 import { cachedFetch } from "@/lib/aws/cached-fetch";
 import { panel, type Panel } from "@/lib/aws/errors";
@@ -194,7 +195,7 @@ export async function getFunctionsCost(details: FunctionRef[], nowMs = Date.now(
     return value;
   });
   const functions = details.map((d, i) => {
-    const terms = measured.ok ? projectMonth(measured.data[i], architectureOf(d), getConfig().region) : [];
+    const terms = measured.ok ? projectMonth(measured.data[i], architectureOf(d), currentRegion()) : [];
     const m = measured.ok ? measured.data[i] : null;
     const hidden = m ? hiddenCosts({ terms, invocations: m.invocations, logBytes: m.logBytes, logLevel: d.config.appLogLevel, sampling: m.sampling, tracesRecorded: m.tracesRecorded, tracesAtLambdaDefault: m.tracesAtLambdaDefault }) : [];
     return { name: d.config.name, tags: d.config.tags, inputs: m, terms, monthlyUsd: roundCents(terms.reduce((a, t) => a + t.usd, 0)), hidden };
@@ -224,7 +225,7 @@ export async function getFunctionCost(detail: FunctionRef, nowMs = Date.now()): 
     hidden: fn.hidden,
     periods: periods.ok ? periods.data : [],
     note:
-      (PRICE_LISTS[getConfig().region] ? "" : `No checked price list for ${getConfig().region}: these are us-east-1 list prices (Lambda's are the same in most regions; CloudWatch Logs and X-Ray often are not). `) +
+      (PRICE_LISTS[currentRegion()] ? "" : `No checked price list for ${currentRegion()}: these are us-east-1 list prices (Lambda's are the same in most regions; CloudWatch Logs and X-Ray often are not). `) +
       "List prices, without the account's free tier (shared by every function) or Savings Plans; the week is scaled to a 730-hour month. Duration is Σ billed duration × memory from the REPORT lines, INIT included. X-Ray traces follow the sampling that applies: Lambda's fixed 1 a second + 5 %, or a rule on the entry point in front of the function.",
     cost: ledger.total(),
   };

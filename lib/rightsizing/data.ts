@@ -1,10 +1,11 @@
 import "server-only";
+import { currentRegion } from "@/lib/observe/scope";
 import path from "node:path";
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DescribeLogGroupsCommand, type CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { paginateGetLambdaFunctionRecommendations } from "@aws-sdk/client-compute-optimizer";
 import { awsClients, type AwsClients } from "@/lib/aws/clients";
-import { accountId } from "@/lib/aws/cached-fetch";
+import { accountId, servedFromCache } from "@/lib/aws/cached-fetch";
 import { panel, type AwsFailure, type Panel } from "@/lib/aws/errors";
 import { DiskCache } from "@/lib/cache/disk-cache";
 import { getConfig } from "@/lib/config";
@@ -223,7 +224,7 @@ export async function getRightsizing(days = DEFAULT_LOOKBACK_DAYS, only?: readon
   const functions = fleet.value.filter((f) => !only || only.includes(f.name)).sort((a, b) => a.name.localeCompare(b.name));
   const endMs = Math.floor(nowMs / HOUR_MS) * HOUR_MS;
   const window = { startMs: endMs - days * DAY_MS, endMs };
-  const region = getConfig().region;
+  const region = currentRegion();
   const account = await accountId();
   const key = `${account}|${region}|rightsizing|${days}|${functions.map((f) => `${f.name}@${f.memoryMb}`).join(",")}`;
 
@@ -231,7 +232,7 @@ export async function getRightsizing(days = DEFAULT_LOOKBACK_DAYS, only?: readon
     panel("logs:StartQuery", async () => {
       const l = new CostLedger();
       const got = await cache.get(key, SCAN_TTL_MS, async () => ({ ...(await scanFleet(awsClients(), functions, window, insightsSemaphore, l, signal)), cost: l.total() }));
-      if (!got.fromCache) ledger.merge(got.value.cost);
+      ledger.merge(got.fromCache ? servedFromCache(got.value.cost) : got.value.cost);
       return { ...got.value, storedAtMs: got.storedAtMs, fromCache: got.fromCache };
     }),
     panel("tag:GetResources", async () => {

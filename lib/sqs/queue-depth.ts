@@ -2,6 +2,10 @@ import "server-only";
 import { GetQueueAttributesCommand, GetQueueUrlCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { cachedFetch } from "@/lib/aws/cached-fetch";
 import type { CostLedger } from "@/lib/cost/observation-cost";
+import { mapLimit } from "@/lib/aws/map-limit";
+
+/** Queue reads in flight at once: well under the SDK's 50 sockets a client. */
+const SQS_PARALLEL = 16;
 
 /** A queue's URL never changes while it exists: look it up once an hour, not on every refresh. */
 const QUEUE_URL_TTL_MS = 3_600_000;
@@ -26,14 +30,13 @@ async function queueUrl(client: SQSClient, arn: string, ledger: CostLedger): Pro
 /** Messages visible in each queue now (ApproximateNumberOfMessages), keyed by queue ARN. */
 export async function queueDepths(client: SQSClient, queueArns: readonly string[], ledger: CostLedger): Promise<Map<string, number>> {
   const depths = new Map<string, number>();
-  await Promise.all(
-    queueArns.map(async (arn) => {
-      const QueueUrl = await queueUrl(client, arn, ledger);
-      if (!QueueUrl) return;
-      ledger.count("sqs:GetQueueAttributes");
-      const out = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages"] }));
-      depths.set(arn, Number(out.Attributes?.ApproximateNumberOfMessages ?? 0));
-    }),
-  );
+  // SQS has no batch read of queue attributes: one call per queue, SQS_PARALLEL at a time.
+  await mapLimit(queueArns, SQS_PARALLEL, async (arn) => {
+    const QueueUrl = await queueUrl(client, arn, ledger);
+    if (!QueueUrl) return;
+    ledger.count("sqs:GetQueueAttributes");
+    const out = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages"] }));
+    depths.set(arn, Number(out.Attributes?.ApproximateNumberOfMessages ?? 0));
+  });
   return depths;
 }
