@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { HeaderNav } from "@/components/HeaderNav";
+import { getConfig } from "@/lib/config";
 import "./globals.css";
 import { Providers } from "./providers";
 import { USER_HEADER } from "@/lib/access/identity";
@@ -19,16 +21,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <header className="top">
-          <Link href="/" className="brand">
-            Lambdascope
-          </Link>
-          <nav>
-            <Link href="/">Fleet</Link> · <Link href="/queries">Queries</Link> · <Link href="/cost">Cost</Link> · <Link href="/rightsizing">Right-sizing</Link> · <Link href="/calculator">Calculator</Link>
-          </nav>
-          {user && <span className="user" data-testid="signed-in-user">{user}</span>}
-        </header>
         <Providers>
+          <header className="top">
+            <Link href="/" className="brand">
+              Lambdascope
+            </Link>
+            <Suspense>
+              <HeaderNav regions={getConfig().regions} />
+            </Suspense>
+            {user && <span className="user" data-testid="signed-in-user">{user}</span>}
+          </header>
           <main>{children}</main>
         </Providers>
       </body>

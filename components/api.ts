@@ -14,21 +14,49 @@ export class ApiError extends Error {
   }
 }
 
+/** The page's Region (`?region=` in its URL; none = the dashboard's default), sent with every API call. */
+export function pageRegion(): string | null {
+  return typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("region");
+}
+
+/**
+ * Every call to our API goes through here: it carries the page's Region (unless the URL names one, as
+ * the overview's `region=all` does) and names the page, so the dashboard's spend log can say which
+ * page spent what (/about/cost).
+ */
+export function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const region = pageRegion();
+  const target = new URL(url, window.location.origin);
+  if (region && region !== "all" && !target.searchParams.has("region")) target.searchParams.set("region", region);
+  const headers = new Headers(init.headers);
+  headers.set("x-lambdascope-page", window.location.pathname);
+  return fetch(target.pathname + target.search, { ...init, headers });
+}
+
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal });
+  const res = await apiFetch(url, { signal });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError(res.status, body);
   return body as T;
 }
 
+/** A link within the dashboard that keeps a Region (none for the default one). */
+export const withRegion = (href: string, region: string | null | undefined) =>
+  region && region !== "all" ? `${href}${href.includes("?") ? "&" : "?"}region=${encodeURIComponent(region)}` : href;
+
 // Server answers are cached for a minute (LAMBDASCOPE_CACHE_TTL_S): asking sooner gets the same data.
 const STALE_MS = 60_000;
 
+/** Rows a fleet page holds: the table asks for the pages it is about to show, never the whole fleet. */
+export const FLEET_PAGE_ROWS = 200;
+
 export const fleetQueries = {
-  overview: (range: Range) =>
+  /** `view`: range, region, sort, dir and the filters, as the page's URL has them. */
+  page: (view: Record<string, string>, page: number) =>
     queryOptions({
-      queryKey: ["fleet", range],
-      queryFn: ({ signal }) => getJson<FleetOverview>(`/api/functions?range=${range}`, signal),
+      queryKey: ["fleet", view, page],
+      queryFn: ({ signal }) =>
+        getJson<FleetOverview>(`/api/functions?${new URLSearchParams({ ...view, offset: String(page * FLEET_PAGE_ROWS), limit: String(FLEET_PAGE_ROWS) })}`, signal),
       staleTime: STALE_MS,
     }),
 };

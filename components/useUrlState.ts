@@ -1,6 +1,7 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef } from "react";
+import { withRegion } from "@/components/api";
 import { DEFAULT_RANGE, isRange, type Range } from "@/lib/ranges";
 
 /** Page state kept in the URL, so a view can be shared and reloaded as it is. */
@@ -30,4 +31,10 @@ export function useUrlState() {
   const raw = params.get("range");
   const range: Range = isRange(raw) ? raw : DEFAULT_RANGE;
   return { params, set, range };
+}
+
+/** Links to other pages that keep this page's Region. */
+export function useRegionHref() {
+  const region = useSearchParams().get("region");
+  return (href: string) => withRegion(href, region);
 }

@@ -11,10 +11,17 @@ const Env = z.object({
   LAMBDASCOPE_CACHE_TTL_S: z.coerce.number().int().min(0).max(3_600).default(60),
   LAMBDASCOPE_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).max(100_000).default(60),
   LAMBDASCOPE_MAX_SCAN_GROUP_DAYS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  LAMBDASCOPE_REGIONS: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d(,[a-z]{2}(-[a-z]+)+-\d)*$/, "must be a comma-separated list of regions, e.g. us-east-1,eu-west-1")
+    .optional(),
 });
 
 export type Config = {
+  /** The default Region: the first of `regions`. */
   region: string;
+  /** The Regions the picker offers and the overview can read at once (LAMBDASCOPE_REGIONS). */
+  regions: string[];
   endpointUrl?: string;
   awsTimeoutMs: number;
   awsMaxAttempts: number;
@@ -35,8 +42,10 @@ export function getConfig(): Config {
     throw new Error(`Invalid configuration: ${issue.path.join(".")} ${issue.message}`);
   }
   const e = env.data;
+  const regions = e.LAMBDASCOPE_REGIONS ? [...new Set(e.LAMBDASCOPE_REGIONS.split(","))] : [e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? "us-east-1"];
   config = {
-    region: e.AWS_REGION ?? e.AWS_DEFAULT_REGION ?? "us-east-1",
+    region: regions[0],
+    regions,
     endpointUrl: e.AWS_ENDPOINT_URL,
     awsTimeoutMs: e.LAMBDASCOPE_AWS_TIMEOUT_MS,
     awsMaxAttempts: e.LAMBDASCOPE_AWS_MAX_ATTEMPTS,

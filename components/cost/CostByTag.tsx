@@ -5,8 +5,8 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { getJson } from "@/components/api";
 import { CostLine } from "@/components/CostLine";
 import { QueryError } from "@/components/ErrorBox";
-import { useUrlState } from "@/components/useUrlState";
-import { UNTAGGED } from "@/components/fleet/fleet-view";
+import { useRegionHref, useUrlState } from "@/components/useUrlState";
+import { UNTAGGED } from "@/lib/functions/fleet-view";
 import { caseVariants, tagRows } from "@/lib/cost/by-tag";
 import type { MonthlyByTag } from "@/lib/cost/cost-explorer";
 import type { MeasuredInputs } from "@/lib/cost/project-month";
@@ -165,6 +165,7 @@ type Drill = { functions: { name: string; inputs: MeasuredInputs | null; terms: 
 
 /** A tag value's functions with their projected months at list prices (one scan of their REPORT lines). */
 function DrillDown({ tagKey, value }: { tagKey: string; value: string }) {
+  const regionHref = useRegionHref();
   const q = useQuery({
     queryKey: ["cost-functions", tagKey, value],
     queryFn: ({ signal }) => getJson<Drill>(`/api/cost/functions?${new URLSearchParams({ tagKey, value })}`, signal),
@@ -199,7 +200,7 @@ function DrillDown({ tagKey, value }: { tagKey: string; value: string }) {
               {q.data.functions.map((f) => (
                 <tr key={f.name} data-function={f.name}>
                   <td>
-                    <Link href={`/functions/${f.name}`}>{f.name}</Link>
+                    <Link href={regionHref(`/functions/${f.name}`)}>{f.name}</Link>
                   </td>
                   <td style={{ textAlign: "right" }}>{f.inputs ? Math.round(scaledUsage(f.inputs).invocations).toLocaleString("en-US") : "—"}</td>
                   <td style={{ textAlign: "right" }}>{f.inputs ? Math.round(scaledUsage(f.inputs).gbSeconds).toLocaleString("en-US") : "—"}</td>

@@ -1,11 +1,13 @@
 "use client";
 import Link from "next/link";
+import { useRegionHref } from "@/components/useUrlState";
 import { useQuery } from "@tanstack/react-query";
 import { functionQueries } from "@/components/api";
 import { QueryError } from "@/components/ErrorBox";
 import { formatUtc } from "@/lib/format";
 
 export function AlarmsPanel({ name }: { name: string }) {
+  const regionHref = useRegionHref();
   const q = useQuery(functionQueries.alarms(name));
   return (
     <section className="panel" aria-label="CloudWatch alarms" data-testid="alarms-panel">
@@ -38,7 +40,7 @@ export function AlarmsPanel({ name }: { name: string }) {
                 <td>{a.stateUpdated ? formatUtc(a.stateUpdated) : "—"}</td>
                 <td style={{ whiteSpace: "normal", fontSize: 12 }}>{a.stateReason}</td>
                 <td>
-                  <Link href={`/functions/${name}/runbook?alarm=${encodeURIComponent(a.name)}`} data-testid="alarm-runbook">
+                  <Link href={regionHref(`/functions/${name}/runbook?alarm=${encodeURIComponent(a.name)}`)} data-testid="alarm-runbook">
                     runbook
                   </Link>
                 </td>

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { getJson, ApiError } from "@/components/api";
+import { apiFetch, getJson, ApiError } from "@/components/api";
 import type { RunState } from "@/lib/insights/runs";
 import type { Range } from "@/lib/ranges";
 
@@ -8,7 +8,7 @@ const TERMINAL = new Set(["Complete", "Failed", "Cancelled", "Timeout", "Unknown
 export const isFinished = (s: RunState | undefined) => s !== undefined && TERMINAL.has(s.status);
 
 async function postRun(body: { query: string; functions: string[]; range: Range }, signal?: AbortSignal): Promise<RunState> {
-  const res = await fetch("/api/insights/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal });
+  const res = await apiFetch("/api/insights/runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal });
   const json = await res.json().catch(() => ({}));
   if (!res.ok) throw new ApiError(res.status, json);
   return json as RunState;
@@ -38,7 +38,7 @@ export function useInsightsRun(p: { query: string; functions: string[]; range: R
   });
   const cancel = useMutation({
     mutationFn: async () => {
-      const res = await fetch(`/api/insights/runs/${runId}`, { method: "DELETE" });
+      const res = await apiFetch(`/api/insights/runs/${runId}`, { method: "DELETE" });
       return (await res.json()) as RunState;
     },
     onSuccess: () => poll.refetch(),

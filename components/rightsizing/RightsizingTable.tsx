@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getJson } from "@/components/api";
 import { CostLine } from "@/components/CostLine";
 import { ErrorBox, QueryError } from "@/components/ErrorBox";
-import { useUrlState } from "@/components/useUrlState";
+import { useRegionHref, useUrlState } from "@/components/useUrlState";
 import { FINDING_LABEL, p99Range } from "@/components/rightsizing/format";
 import { toCsv } from "@/lib/csv";
 import { formatBytes, formatDurationMs, formatUtc, formatMemoryMb as mb, formatUsdCents as usd } from "@/lib/format";
@@ -179,12 +179,13 @@ export function RightsizingTable() {
 }
 
 function Row({ r }: { r: RightsizingRow }) {
+  const regionHref = useRegionHref();
   const x = r.recommendation;
   if (!x || !r.stats) {
     return (
       <tr data-function={r.name} data-finding="no-data">
         <td>
-          <Link href={`/functions/${r.name}`}>{r.name}</Link>
+          <Link href={regionHref(`/functions/${r.name}`)}>{r.name}</Link>
         </td>
         <td colSpan={9} className="muted">
           no invocations at its current memory size in the lookback
@@ -196,7 +197,7 @@ function Row({ r }: { r: RightsizingRow }) {
   return (
     <tr data-function={r.name} data-finding={x.finding}>
       <td>
-        <Link href={`/functions/${r.name}#rightsizing`}>{r.name}</Link>
+        <Link href={regionHref(`/functions/${r.name}`) + "#rightsizing"}>{r.name}</Link>
         <details style={{ fontSize: 12 }}>
           <summary className="muted">why</summary>
           <ul style={{ margin: "4px 0", paddingLeft: 16, whiteSpace: "normal", maxWidth: 420 }}>

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRegion } from "@/lib/observe/scope";
 import { costAndUsage, tagValueOfKey } from "@/lib/cost/cost-explorer";
 import { measureFunctions, projectMonth } from "@/lib/cost/function-cost";
 import { CostLedger } from "@/lib/cost/observation-cost";
@@ -41,7 +42,7 @@ export async function getReconciliation(tagKey: string, nowMs = Date.now()): Pro
   const estimates = new Map<string, Estimate>();
   details.forEach((d, i) => {
     const arch = d.config.architecture === "arm64" ? "arm64" : "x86_64";
-    const terms = projectMonth(measured.value[i], arch, getConfig().region, 24);
+    const terms = projectMonth(measured.value[i], arch, currentRegion(), 24);
     const value = d.config.tags[tagKey] ?? "";
     const e = estimates.get(value) ?? { usd: 0, xrayUsd: 0 };
     estimates.set(value, { usd: e.usd + terms.reduce((a, t) => a + t.exactUsd, 0), xrayUsd: e.xrayUsd + terms.filter((t) => t.name === "X-Ray traces recorded").reduce((a, t) => a + t.exactUsd, 0) });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { inRequestScope } from "@/lib/observe/scope";
 
 /**
  * The largest request body we read: 64 KB. Our bodies are small JSON documents (a saved query id and
@@ -31,9 +32,14 @@ function once<S extends z.ZodType>(entries: Iterable<[string, unknown]>, schema:
   return schema.safeParse({ ...Object.fromEntries(given), ...fixed });
 }
 
-/** The query string checked against `schema`, with the route's path parameters (which the query may not repeat). */
+/**
+ * The query string checked against `schema`, with the route's path parameters (which the query may not
+ * repeat). In a scoped route `region` is not the route's: the wrapper (lib/http/scoped.ts) has checked
+ * and used it. (The cost estimate, which calls no AWS, keeps `region` for its price list.)
+ */
 export function parseQuery<S extends z.ZodType>(url: string, schema: S, pathParams: Record<string, string> = {}): Parsed<S> {
-  return once(new URL(url).searchParams, schema, pathParams);
+  const params = [...new URL(url).searchParams].filter(([key]) => key !== "region" || !inRequestScope());
+  return once(params, schema, pathParams);
 }
 
 /** The body's bytes, or null once it passes MAX_BODY_BYTES: reading stops there and the rest is never buffered. */

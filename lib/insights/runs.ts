@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRegion } from "@/lib/observe/scope";
 import { randomUUID } from "node:crypto";
 import { awsClients } from "@/lib/aws/clients";
 import { accountId } from "@/lib/aws/cached-fetch";
@@ -55,7 +56,7 @@ export type RunRequest = { logGroupNames: string[]; queryString: string; startMs
 
 export async function startRun(req: RunRequest): Promise<RunState> {
   sweep();
-  const region = getConfig().region;
+  const region = currentRegion();
   const key = JSON.stringify([await accountId(region), region, [...req.logGroupNames].sort(), req.queryString, req.startMs, req.endMs, req.limit ?? null]);
   const existing = byKey.get(key);
   if (existing && runs.has(existing)) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { currentRegion } from "@/lib/observe/scope";
 import { z } from "zod";
 import { awsClients } from "@/lib/aws/clients";
 import { cachedFetch } from "@/lib/aws/cached-fetch";
@@ -78,7 +79,7 @@ export async function getRunbook(input: Input, detail: FunctionRef, nowMs = Date
   const { value } = await cachedFetch(key, getConfig().cacheTtlMs, () =>
     runRunbook({
       clients: awsClients(),
-      region: getConfig().region,
+      region: currentRegion(),
       config: detail.config,
       incident,
       baselines,

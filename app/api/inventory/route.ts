@@ -3,11 +3,12 @@ import { fleetTags, listFleet } from "@/lib/functions/fleet-overview";
 import { parseQuery } from "@/lib/http/input";
 import { awsError, badRequest } from "@/lib/http/responses";
 import { NoParams } from "@/lib/http/schemas";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
 /** Every function's name, log group and tags, without metrics: cheap enough for pickers. */
-export async function GET(req: Request) {
+async function handleGet(req: Request) {
   const q = parseQuery(req.url, NoParams);
   if (!q.success) return badRequest(q.error);
   try {
@@ -21,3 +22,5 @@ export async function GET(req: Request) {
     return awsError("lambda:ListFunctions", err);
   }
 }
+
+export const GET = scoped(handleGet);

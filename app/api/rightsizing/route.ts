@@ -4,13 +4,14 @@ import { awsError, badRequest } from "@/lib/http/responses";
 import { LookbackDays } from "@/lib/http/schemas";
 import { getRightsizing } from "@/lib/rightsizing/data";
 import { rateLimit } from "@/lib/http/limits";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
 const Query = z.strictObject({ days: LookbackDays });
 
 /** GET /api/rightsizing?days=14: every function's finding, recommended memory, saving and risk, by saving. */
-export async function GET(req: Request) {
+async function handleGet(req: Request) {
   const q = parseQuery(req.url, Query);
   if (!q.success) return badRequest(q.error);
   const limited = await rateLimit(req, "Logs Insights");
@@ -21,3 +22,5 @@ export async function GET(req: Request) {
     return awsError("lambda:ListFunctions", err);
   }
 }
+
+export const GET = scoped(handleGet);

@@ -3,6 +3,7 @@ import { SESSION_COOKIE, SESSION_MAX_AGE_S, accessFromEnv, safeNext, sameSecret,
 import { parseBody, parseQuery } from "@/lib/http/input";
 import { badRequest } from "@/lib/http/responses";
 import { NoParams } from "@/lib/http/schemas";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ const cookie = (value: string, maxAgeS: number, secure: boolean) =>
 const isHttps = (req: Request) => new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
 
 /** POST /api/session (the sign-in form, or JSON `{token}`): sets the session cookie when the token is right. */
-export async function POST(req: Request) {
+async function handlePost(req: Request) {
   const query = parseQuery(req.url, NoParams);
   if (!query.success) return badRequest(query.error);
   const input = await parseBody(req, SignIn, { forms: true });
@@ -41,8 +42,11 @@ export async function POST(req: Request) {
 }
 
 /** DELETE /api/session: signs out. */
-export function DELETE(req: Request) {
+function handleDelete(req: Request) {
   const query = parseQuery(req.url, NoParams);
   if (!query.success) return badRequest(query.error);
   return new Response(null, { status: 204, headers: { "set-cookie": cookie("", 0, isHttps(req)) } });
 }
+
+export const POST = scoped(handlePost);
+export const DELETE = scoped(handleDelete);

@@ -13,15 +13,19 @@ import { getConfig } from "@/lib/config";
 import { classifyAwsError } from "@/lib/aws/errors";
 import { getFunctionDetail } from "@/lib/functions/function-detail";
 import { FunctionName } from "@/lib/http/schemas";
+import { inPageScope, pageRegion } from "@/lib/http/scoped";
+import { withRegion } from "@/components/api";
 
 export const dynamic = "force-dynamic";
 
-export default async function FunctionPage({ params }: { params: Promise<{ name: string }> }) {
+export default async function FunctionPage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const { name } = await params;
-  if (!FunctionName.safeParse(name).success) notFound();
+  const region = pageRegion((await searchParams).region);
+  if (!FunctionName.safeParse(name).success || !region) notFound();
+  const here = region === getConfig().region ? null : region;
   let detail;
   try {
-    detail = await getFunctionDetail(name);
+    detail = await inPageScope("/functions/[name]", region, () => getFunctionDetail(name));
   } catch (err) {
     return <ErrorBox title={`Could not load ${name}`} failure={classifyAwsError("lambda:GetFunction", err)} />;
   }
@@ -30,11 +34,12 @@ export default async function FunctionPage({ params }: { params: Promise<{ name:
   return (
     <>
       <div className="crumbs">
-        <Link href="/">Fleet</Link> /
+        <Link href={withRegion("/", here)}>Fleet</Link> /
       </div>
       <div className="title-row">
         <h1 data-testid="function-name">{name}</h1>
-        <Link className="button-link" href={`/functions/${name}/runbook`} data-testid="open-runbook">
+        {getConfig().regions.length > 1 && <span className="tag" data-testid="function-region">{region}</span>}
+        <Link className="button-link" href={withRegion(`/functions/${name}/runbook`, here)} data-testid="open-runbook">
           Runbook: what is wrong? →
         </Link>
       </div>
@@ -47,7 +52,7 @@ export default async function FunctionPage({ params }: { params: Promise<{ name:
       </Suspense>
       <h2 style={{ marginTop: 8 }}>From the logs (Logs Insights)</h2>
       <Suspense>
-        <LogPanels name={name} region={getConfig().region} />
+        <LogPanels name={name} region={region} />
       </Suspense>
       <AlarmsPanel name={name} />
       <CostPanel name={name} />

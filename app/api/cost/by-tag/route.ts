@@ -3,11 +3,12 @@ import { monthlyCostByTag } from "@/lib/cost/cost-explorer";
 import { parseQuery } from "@/lib/http/input";
 import { awsError, badRequest } from "@/lib/http/responses";
 import { rateLimit } from "@/lib/http/limits";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/cost/by-tag?tagKey=service&from=2025-12&to=2026-11: the bill by tag value and service, month by month. */
-export async function GET(req: Request) {
+async function handleGet(req: Request) {
   const q = parseQuery(req.url, ByTagQuery);
   if (!q.success) return badRequest(q.error);
   const limited = await rateLimit(req, "Cost Explorer");
@@ -18,3 +19,5 @@ export async function GET(req: Request) {
     return awsError("ce:GetCostAndUsage", err);
   }
 }
+
+export const GET = scoped(handleGet);

@@ -5,8 +5,9 @@ import { fleetTags, listFleet } from "@/lib/functions/fleet-overview";
 import { parseQuery } from "@/lib/http/input";
 import { awsError, badRequest } from "@/lib/http/responses";
 import { TagKey, TagValue } from "@/lib/http/schemas";
-import { UNTAGGED } from "@/components/fleet/fleet-view";
+import { UNTAGGED } from "@/lib/functions/fleet-view";
 import { rateLimit } from "@/lib/http/limits";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ const Query = z.strictObject({
 });
 
 /** GET /api/cost/functions?tagKey=service&value=checkout ("(untagged)" for none): those functions' projected months. */
-export async function GET(req: Request) {
+async function handleGet(req: Request) {
   const q = parseQuery(req.url, Query);
   if (!q.success) return badRequest(q.error);
   const limited = await rateLimit(req, "Logs Insights");
@@ -38,3 +39,5 @@ export async function GET(req: Request) {
     return awsError("lambda:ListFunctions", err);
   }
 }
+
+export const GET = scoped(handleGet);

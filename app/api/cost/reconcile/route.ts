@@ -4,13 +4,14 @@ import { parseQuery } from "@/lib/http/input";
 import { awsError, badRequest } from "@/lib/http/responses";
 import { TagKey } from "@/lib/http/schemas";
 import { rateLimit } from "@/lib/http/limits";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
 const Query = z.strictObject({ tagKey: TagKey.default("service") });
 
 /** GET /api/cost/reconcile?tagKey=service: one day's estimate against the bill, per tag value, the gap named. */
-export async function GET(req: Request) {
+async function handleGet(req: Request) {
   const q = parseQuery(req.url, Query);
   if (!q.success) return badRequest(q.error);
   const limited = await rateLimit(req, "Cost Explorer");
@@ -21,3 +22,5 @@ export async function GET(req: Request) {
     return awsError("ce:GetCostAndUsage", err);
   }
 }
+
+export const GET = scoped(handleGet);

@@ -1,10 +1,11 @@
 import { getFunctionDetail } from "@/lib/functions/function-detail";
 import { functionRoute } from "@/lib/http/function-route";
 import { awsError } from "@/lib/http/responses";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
-export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
+function handleGet(req: Request, ctx: { params: Promise<{ name: string }> }) {
   // functionRoute reads the configuration only; this route shows every panel of the function.
   return functionRoute(req, ctx, {}, async ({ name }) => {
     try {
@@ -14,3 +15,5 @@ export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
     }
   });
 }
+
+export const GET = scoped(handleGet);

@@ -4,6 +4,7 @@ import { parseBody, parseQuery } from "@/lib/http/input";
 import { awsError, badRequest, InputError, inputError } from "@/lib/http/responses";
 import { FunctionName, NoParams, RangeParam } from "@/lib/http/schemas";
 import { rateLimit } from "@/lib/http/limits";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,7 @@ const Body = z.strictObject({
 });
 
 /** Starts (or joins) a Logs Insights run of a saved query: 202 with the run to poll. */
-export async function POST(req: Request) {
+async function handlePost(req: Request) {
   const query = parseQuery(req.url, NoParams);
   if (!query.success) return badRequest(query.error);
   const input = await parseBody(req, Body);
@@ -28,3 +29,5 @@ export async function POST(req: Request) {
     return awsError("lambda:ListFunctions", err);
   }
 }
+
+export const POST = scoped(handlePost);

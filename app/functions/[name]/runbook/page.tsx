@@ -6,14 +6,19 @@ import { RunbookView } from "@/components/runbook/RunbookView";
 import { classifyAwsError } from "@/lib/aws/errors";
 import { getFunctionConfig } from "@/lib/functions/function-detail";
 import { FunctionName } from "@/lib/http/schemas";
+import { inPageScope, pageRegion } from "@/lib/http/scoped";
+import { getConfig } from "@/lib/config";
+import { withRegion } from "@/components/api";
 
 export const dynamic = "force-dynamic";
 
-export default async function RunbookPage({ params }: { params: Promise<{ name: string }> }) {
+export default async function RunbookPage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   const { name } = await params;
-  if (!FunctionName.safeParse(name).success) notFound();
+  const region = pageRegion((await searchParams).region);
+  if (!FunctionName.safeParse(name).success || !region) notFound();
+  const here = region === getConfig().region ? null : region;
   try {
-    if (!(await getFunctionConfig(name))) notFound();
+    if (!(await inPageScope("/functions/[name]/runbook", region, () => getFunctionConfig(name)))) notFound();
   } catch (err) {
     if ((err as { digest?: string }).digest?.startsWith("NEXT_HTTP_ERROR_FALLBACK")) throw err; // notFound() itself
     return <ErrorBox title={`Could not load ${name}`} failure={classifyAwsError("lambda:GetFunction", err)} />;
@@ -21,7 +26,7 @@ export default async function RunbookPage({ params }: { params: Promise<{ name: 
   return (
     <>
       <div className="crumbs">
-        <Link href="/">Fleet</Link> / <Link href={`/functions/${name}`}>{name}</Link> /
+        <Link href={withRegion("/", here)}>Fleet</Link> / <Link href={withRegion(`/functions/${name}`, here)}>{name}</Link> /
       </div>
       <h1>Runbook: {name}</h1>
       <p className="muted" style={{ marginTop: -6 }}>

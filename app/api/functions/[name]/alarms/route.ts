@@ -3,10 +3,11 @@ import { functionDlqArn } from "@/lib/functions/function-detail";
 import { functionRoute } from "@/lib/http/function-route";
 import { awsError } from "@/lib/http/responses";
 import { parseQueueArn } from "@/lib/sqs/queue-depth";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
-export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
+function handleGet(req: Request, ctx: { params: Promise<{ name: string }> }) {
   return functionRoute(req, ctx, {}, async ({ name }, { config }) => {
     try {
       const dlqArn = await functionDlqArn(config);
@@ -17,3 +18,5 @@ export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
     }
   });
 }
+
+export const GET = scoped(handleGet);

@@ -3,10 +3,11 @@ import { getFunctionMetrics } from "@/lib/functions/function-metrics";
 import { functionRoute } from "@/lib/http/function-route";
 import { awsError } from "@/lib/http/responses";
 import { RangeParam } from "@/lib/http/schemas";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
-export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
+function handleGet(req: Request, ctx: { params: Promise<{ name: string }> }) {
   return functionRoute(req, ctx, { range: RangeParam }, async ({ name, range }, { config }) => {
     try {
       const context = { timeoutS: config.timeoutS, dlqArn: await functionDlqArn(config), reservedConcurrency: config.reservedConcurrency };
@@ -16,3 +17,5 @@ export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
     }
   });
 }
+
+export const GET = scoped(handleGet);

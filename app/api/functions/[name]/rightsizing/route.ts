@@ -3,11 +3,12 @@ import { awsError } from "@/lib/http/responses";
 import { LookbackDays } from "@/lib/http/schemas";
 import { getRightsizing } from "@/lib/rightsizing/data";
 import { rateLimit } from "@/lib/http/limits";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/functions/{name}/rightsizing?days=14: its finding, with the inputs the what-if projects from. */
-export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
+function handleGet(req: Request, ctx: { params: Promise<{ name: string }> }) {
   return functionRoute(req, ctx, { days: LookbackDays }, async ({ days, name }) => {
     const limited = await rateLimit(req, "Logs Insights");
     if (limited) return limited;
@@ -20,3 +21,5 @@ export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
     }
   });
 }
+
+export const GET = scoped(handleGet);

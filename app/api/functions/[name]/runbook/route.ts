@@ -2,11 +2,12 @@ import { functionRoute } from "@/lib/http/function-route";
 import { awsError, InputError, inputError } from "@/lib/http/responses";
 import { checkRunbookWindow, getRunbook, RunbookQuery } from "@/lib/runbook/get-runbook";
 import { rateLimit } from "@/lib/http/limits";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/functions/{name}/runbook?window=1h | from&to | alarm=<name>, &baselineDays=3 */
-export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
+function handleGet(req: Request, ctx: { params: Promise<{ name: string }> }) {
   return functionRoute(req, ctx, RunbookQuery, async (input, detail) => {
     const limited = await rateLimit(req, "Logs Insights");
     if (limited) return limited;
@@ -19,3 +20,5 @@ export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
     }
   }, checkRunbookWindow);
 }
+
+export const GET = scoped(handleGet);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { cancelRun, getRun } from "@/lib/insights/runs";
 import { parseQuery } from "@/lib/http/input";
 import { badRequest, notFound } from "@/lib/http/responses";
+import { scoped } from "@/lib/http/scoped";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +17,14 @@ async function withRun(req: Request, ctx: Ctx, act: (runId: string) => ReturnTyp
 }
 
 /** The run's status, progress (records and bytes scanned, cost so far) and, when complete, its rows. */
-export function GET(req: Request, ctx: Ctx) {
+function handleGet(req: Request, ctx: Ctx) {
   return withRun(req, ctx, getRun);
 }
 
 /** Cancels the run: StopQuery is sent so it stops scanning. */
-export function DELETE(req: Request, ctx: Ctx) {
+function handleDelete(req: Request, ctx: Ctx) {
   return withRun(req, ctx, cancelRun);
 }
+
+export const GET = scoped(handleGet);
+export const DELETE = scoped(handleDelete);
