@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { FleetOverview } from "@/components/fleet/FleetOverview";
+import { getConfig } from "@/lib/config";
 import { STATUS_THRESHOLDS as T } from "@/lib/status/function-status";
 
 export default function FleetPage() {
@@ -7,7 +8,7 @@ export default function FleetPage() {
     <>
       <h1>Fleet overview</h1>
       <Suspense>
-        <FleetOverview />
+        <FleetOverview regions={getConfig().regions} />
       </Suspense>
       <p className="muted" style={{ fontSize: 12 }}>
         Status: <b>degraded</b> when the error rate ≥ {T.errorRatePct.degraded}%, throttles ≥ {T.throttleRatePct.degraded}% of requests, p99 duration ≥{" "}

@@ -10,9 +10,13 @@ test("API: bad input is a 400 naming the field; unknown function a 404", async (
   expect(badName.status()).toBe(400);
   expect((await badName.json()).error.field).toBe("name");
 
-  const unknownParam = await request.get("/api/functions?range=1h&limit=5");
+  const unknownParam = await request.get("/api/functions?range=1h&lmit=5");
   expect(unknownParam.status()).toBe(400);
-  expect((await unknownParam.json()).error).toEqual({ field: "limit", reason: "unknown parameter" });
+  expect((await unknownParam.json()).error).toEqual({ field: "lmit", reason: "unknown parameter" });
+
+  const badRegion = await request.get("/api/functions?range=1h&region=mars-north-1");
+  expect(badRegion.status()).toBe(400);
+  expect((await badRegion.json()).error.field).toBe("region");
 
   const missing = await request.get("/api/functions/no-such-function/metrics?range=1h");
   expect(missing.status()).toBe(404);

@@ -92,7 +92,7 @@ async function insightsRun(query: string): Promise<Answer> {
 const RUNBOOK_WINDOW = new URLSearchParams({ from: new Date(NOW_MS - 30 * MINUTE_MS).toISOString(), to: new Date(NOW_MS - 15 * MINUTE_MS).toISOString(), baselineDays: "1" });
 const scanned = (b: any) => Array.isArray(b.functions) && (!b.scan?.ok || b.functions.some((f: any) => f.recommendation)); // eslint-disable-line @typescript-eslint/no-explicit-any
 const PANELS: Record<string, PanelDef> = {
-  fleet: { call: () => answer(app.fleet.GET(get("/api/functions?range=24h"))), data: (b) => b.functions.length === 40 && b.functions.every((f: { status?: string }) => f.status), partial: (b) => b.functions.length === 40 },
+  fleet: { call: () => answer(app.fleet.GET(get("/api/functions?range=24h&limit=1000"))), data: (b) => b.rows.length === 40 && b.rows.every((f: { status?: string }) => f.status), partial: (b) => b.rows.length === 40 },
   functionDetail: { call: () => loader(() => app.detail.getFunctionDetail(NAME)), data: (b) => b.config.name === NAME && b.versions.data.length > 0, partial: (b) => b.config.name === NAME },
   metrics: { call: () => answer(app.metrics.GET(get(`/api/functions/${NAME}/metrics?range=24h`), fn)), data: (b) => b.totals.invocations > 0 && b.dlq !== null },
   alarms: { call: () => answer(app.alarms.GET(get(`/api/functions/${NAME}/alarms`), fn)), data: (b) => b.alarms.length > 0 },

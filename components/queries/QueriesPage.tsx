@@ -8,7 +8,7 @@ import { RunProgress } from "@/components/insights/RunProgress";
 import { useInsightsRun } from "@/components/insights/useInsightsRun";
 import { QueryResults } from "@/components/queries/QueryResults";
 import { useUrlState } from "@/components/useUrlState";
-import { TAG_KEYS, UNTAGGED } from "@/components/fleet/fleet-view";
+import { TAG_KEYS, UNTAGGED } from "@/lib/functions/fleet-view";
 import { logsInsightsUrl } from "@/lib/insights/console-links";
 import type { QueryDefinition } from "@/lib/insights/query-definitions";
 import type { SavedQuery } from "@/lib/insights/saved-queries";

@@ -1,7 +1,7 @@
 import "server-only";
 import { awsClients } from "@/lib/aws/clients";
 import { cachedFetch, cachedPanel } from "@/lib/aws/cached-fetch";
-import type { Panel } from "@/lib/aws/errors";
+import { classifyAwsError } from "@/lib/aws/errors";
 import { getConfig } from "@/lib/config";
 import { CostLedger } from "@/lib/cost/observation-cost";
 import { fleetMetrics, type FleetMetricValues } from "@/lib/functions/fleet-metrics";
@@ -10,7 +10,10 @@ import { summaryWindow } from "@/lib/metrics/window";
 import type { Range } from "@/lib/ranges";
 import { queueDepths } from "@/lib/sqs/queue-depth";
 import { errorRatePct, functionStatus } from "@/lib/status/function-status";
-import type { FleetOverview, FleetRow, FunctionSummary } from "@/lib/types";
+import { filterRows, sortRows, statusCounts, tagValues, TAG_KEYS, type FleetFilter, type SortKey } from "@/lib/functions/fleet-view";
+import type { TimeWindow } from "@/lib/metrics/window";
+import { currentRegion, currentScope, runInScope } from "@/lib/observe/scope";
+import type { FleetFailure, FleetOverview, FleetRow, FunctionSummary, ObservationCost } from "@/lib/types";
 
 // Cache policy, per fetcher: configuration and tags change rarely; metrics are keyed by the
 // window's end minute, so they refresh each minute at most.
@@ -29,9 +32,12 @@ export function listFleet() {
   return cachedFetch("lambda:ListFunctions", FUNCTIONS_TTL_MS, (ledger) => listFunctions(awsClients().lambda, ledger));
 }
 
-/** The fleet overview: every function with its figures and status over the range. Throws only if ListFunctions fails. */
-export async function getFleetOverview(range: Range, nowMs = Date.now()): Promise<FleetOverview> {
+type RegionFleet = { rows: FleetRow[]; failures: FleetFailure[]; cost: ObservationCost; window: TimeWindow };
+
+/** One Region's functions with their figures and status over the range. Throws only if ListFunctions fails. */
+async function regionFleet(range: Range, nowMs: number): Promise<RegionFleet> {
   const { cloudwatch, sqs } = awsClients();
+  const region = currentRegion();
   const ledger = new CostLedger();
   const fleet = await listFleet();
   ledger.merge(fleet.cost);
@@ -48,26 +54,55 @@ export async function getFleetOverview(range: Range, nowMs = Date.now()): Promis
   ]);
 
   const rows = functions.map((f) =>
-    toRow(f, tags.ok ? (tags.data.get(f.arn) ?? {}) : null, metrics.ok ? metrics.data.get(f.name) : undefined, dlq.ok && f.dlqArn ? dlq.data.get(f.dlqArn) : undefined),
+    toRow(f, region, tags.ok ? (tags.data.get(f.arn) ?? {}) : null, metrics.ok ? metrics.data.get(f.name) : undefined, dlq.ok && f.dlqArn ? dlq.data.get(f.dlqArn) : undefined),
   );
-  const status = (p: Panel<unknown>) => (p.ok ? { ok: true as const } : { ok: false as const, error: p.error });
+  const parts = { tags, metrics, dlq } as const;
+  const failures = Object.entries(parts).flatMap(([part, p]) => (p.ok ? [] : [{ region, part: part as FleetFailure["part"], error: p.error }]));
+  return { rows, failures, cost: ledger.total(), window };
+}
+
+export type FleetView = FleetFilter & { sort: SortKey; dir: "asc" | "desc"; offset: number; limit: number };
+
+/**
+ * The fleet overview over one or more Regions, read in parallel: every function with its figures and
+ * status over the range, filtered, sorted and paged here so the browser gets one page of rows, not the
+ * fleet. A Region whose ListFunctions fails is reported and the others shown; throws if every one fails.
+ */
+export async function getFleetOverview(regions: readonly string[], range: Range, view: FleetView, nowMs = Date.now()): Promise<FleetOverview> {
+  const scope = currentScope();
+  const settled = await Promise.allSettled(regions.map((region) => runInScope({ ...scope, region }, () => regionFleet(range, nowMs))));
+  const ok = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  if (ok.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
+  const listFailures = settled.flatMap((s, i): FleetFailure[] =>
+    s.status === "rejected" ? [{ region: regions[i], part: "functions", error: classifyAwsError("lambda:ListFunctions", s.reason) }] : [],
+  );
+  const ledger = new CostLedger();
+  for (const r of ok) ledger.merge(r.cost);
+  const all = ok.flatMap((r) => r.rows);
+  const matched = sortRows(filterRows(all, view), view.sort, view.dir);
   return {
     range,
-    window: { startMs: window.startMs, endMs: window.endMs },
-    functions: rows,
-    metrics: status(metrics),
-    tags: status(tags),
-    dlq: status(dlq),
+    regions: [...regions],
+    window: { startMs: ok[0].window.startMs, endMs: ok[0].window.endMs },
+    total: all.length,
+    matched: matched.length,
+    offset: view.offset,
+    limit: view.limit,
+    rows: matched.slice(view.offset, view.offset + view.limit),
+    counts: statusCounts(all),
+    tagValues: Object.fromEntries(TAG_KEYS.map((k) => [k, tagValues(all, k)])),
+    failures: [...listFailures, ...ok.flatMap((r) => r.failures)],
     cost: ledger.total(),
   };
 }
 
-function toRow(f: FunctionSummary, tags: Record<string, string> | null, m: FleetMetricValues | undefined, dlqDepth: number | undefined): FleetRow {
+function toRow(f: FunctionSummary, region: string, tags: Record<string, string> | null, m: FleetMetricValues | undefined, dlqDepth: number | undefined): FleetRow {
   const { status, reasons } = m
     ? functionStatus({ ...m, timeoutS: f.timeoutS, dlqDepth })
     : { status: undefined, reasons: [] };
   return {
     ...f,
+    region,
     tags,
     ...m,
     errorRatePct: m ? errorRatePct(m.errors, m.invocations) : undefined,

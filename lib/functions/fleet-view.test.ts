@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { filterRows, sortRows, tagValues, UNTAGGED } from "@/components/fleet/fleet-view";
+import { filterRows, sortRows, tagValues, UNTAGGED } from "@/lib/functions/fleet-view";
 import type { FleetRow } from "@/lib/types";
 
 const row = (name: string, extra: Partial<FleetRow>): FleetRow => ({
   name, arn: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, runtime: "provided.al2023", architecture: "arm64",
-  memoryMb: 128, timeoutS: 3, lastModified: "", description: "", logGroup: `/aws/lambda/${name}`, ephemeralStorageMb: 512, lambdaInsights: false, tags: {}, statusReasons: [], ...extra,
+  region: "us-east-1", memoryMb: 128, timeoutS: 3, lastModified: "", description: "", logGroup: `/aws/lambda/${name}`, ephemeralStorageMb: 512, lambdaInsights: false, tags: {}, statusReasons: [], ...extra,
 });
 
 const rows = [
