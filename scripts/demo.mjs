@@ -56,7 +56,9 @@ process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
 const simUrl = `http://127.0.0.1:${SIM_PORT}`;
-const sim = spawn(bin("tsx"), ["sim/main.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, SIM_PORT: String(SIM_PORT) } });
+// Two regions by default, so the dashboard's region picker and cross-region overview have something to show.
+const SIM_REGIONS = process.env.SIM_REGIONS ?? "us-east-1,eu-west-1:12";
+const sim = spawn(bin("tsx"), ["sim/main.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, SIM_PORT: String(SIM_PORT), SIM_REGIONS } });
 children.push(sim);
 sim.on("exit", (code) => {
   console.error(`The demo AWS account exited (${code}).`);
@@ -69,6 +71,8 @@ const dashboardEnv = {
   ...process.env,
   AWS_ENDPOINT_URL: simUrl,
   AWS_REGION: "us-east-1",
+  // The regions the dashboard offers: the demo account's, without their sizes (`eu-west-1:12` → `eu-west-1`).
+  LAMBDASCOPE_REGIONS: process.env.LAMBDASCOPE_REGIONS ?? SIM_REGIONS.split(",").map((entry) => entry.split(":")[0].trim()).join(","),
   AWS_ACCESS_KEY_ID: "demo",
   AWS_SECRET_ACCESS_KEY: "demo",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

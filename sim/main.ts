@@ -1,6 +1,7 @@
 // `npm run sim`: the demo AWS account on 127.0.0.1:4566. Point the dashboard at it with
 // AWS_ENDPOINT_URL=http://127.0.0.1:4566 (see sim/README.md for the settings below).
 // `npm run sim -- --import <file> [--log-group <name>]` loads a log export into CloudWatch Logs.
+import { type RegionOption, parseRegions } from "./account";
 import { ImportError, importLogFile } from "./logs/import-file";
 import { startSim } from "./server";
 
@@ -9,6 +10,7 @@ interface SimSettings {
   host: string;
   seed: number;
   functionCount: number;
+  regions: RegionOption[];
   fixedNowMs?: number;
   queryMinMs: number;
   queryTimeoutMs: number;
@@ -38,6 +40,16 @@ function readImports(argv: string[]): ImportArg[] {
   return imports;
 }
 
+const MAX_FUNCTIONS = 10_000;
+
+function regionsSetting(raw: string | undefined): RegionOption[] {
+  try {
+    return parseRegions(raw, MAX_FUNCTIONS);
+  } catch (e) {
+    throw new Error(`SIM_REGIONS=${raw}: ${(e as Error).message}`);
+  }
+}
+
 /** Reads and checks the SIM_* environment once; a bad value stops start-up with the reason. */
 function readSettings(env: NodeJS.ProcessEnv): SimSettings {
   const int = (name: string, fallback: number, min: number, max: number) => {
@@ -56,7 +68,8 @@ function readSettings(env: NodeJS.ProcessEnv): SimSettings {
     port: int("SIM_PORT", 4566, 0, 65_535),
     host: env.SIM_HOST || "127.0.0.1",
     seed: int("SIM_SEED", 42, 0, 2 ** 31 - 1),
-    functionCount: int("SIM_FUNCTIONS", 40, 1, 10_000),
+    functionCount: int("SIM_FUNCTIONS", 40, 1, MAX_FUNCTIONS),
+    regions: regionsSetting(env.SIM_REGIONS),
     fixedNowMs,
     queryMinMs: int("SIM_QUERY_MIN_MS", 300, 0, 600_000),
     queryTimeoutMs: int("SIM_QUERY_TIMEOUT_MS", 3_600_000, 1, 86_400_000),
@@ -78,6 +91,7 @@ async function main(): Promise<void> {
     host: settings.host,
     seed: settings.seed,
     functionCount: settings.functionCount,
+    regions: settings.regions,
     fixedNowMs: settings.fixedNowMs,
     queries: { minMs: settings.queryMinMs, timeoutMs: settings.queryTimeoutMs },
     warmBilling: true,
@@ -92,9 +106,9 @@ async function main(): Promise<void> {
       process.exit(2);
     }
   }
-  const count = sim.model.fleet.functions.length;
   const frozen = settings.fixedNowMs !== undefined ? `, clock frozen at ${new Date(settings.fixedNowMs).toISOString()}` : "";
-  console.log(`Demo AWS account (${count} functions, seed ${settings.seed}${frozen}) listening on ${sim.url}`);
+  const regions = sim.regions.map((r) => `${r.region}: ${r.model.fleet.functions.length} functions`).join(", ");
+  console.log(`Demo AWS account (${regions}; seed ${settings.seed}${frozen}) listening on ${sim.url}`);
   // Cost Explorer answers from a bill whose last 14 days are computed from every invocation: ready
   // in the background a few seconds after start (a Cost Explorer call made before then waits for it).
   const billingStartedMs = performance.now();

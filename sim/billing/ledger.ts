@@ -1,10 +1,12 @@
 // The account's bill, day by day, from the first day of the month twelve months before the anchor's
 // month up to "now": what Cost Explorer reads. Days are computed in order within a month (the free
 // tier is used up from the 1st) and kept once they are over; the open day is recomputed when the
-// clock has moved. One ledger per model, shared by every server that uses it.
+// clock has moved. One ledger per account: its regions' models, billed together (Cost Explorer is
+// global, and the free tier and the Savings Plan are the account's); a one-region ledger is shared
+// by every server of the same model.
 import type { FunctionSpec, QueueSpec, SimModel } from "../model/types";
 import { DAY_MS, HOUR_MS, MINUTE_MS, addMonths, dayOf, dayStartMs, monthStartDay } from "./calendar";
-import { type ActiveHours, type FreeTierLeft, type LineItem, type QueueDay, dayLineItems, fullFreeTier } from "./line-items";
+import { type ActiveHours, type FreeTierLeft, type LineItem, type QueueDay, accountDayLineItems, fullFreeTier } from "./line-items";
 import { SAVINGS_PLAN } from "./prices";
 import { type FunctionDay, UsageStore } from "./usage";
 
@@ -27,24 +29,36 @@ interface QueueSource {
   batch: number;
 }
 
+interface RegionBill {
+  model: SimModel;
+  usage: UsageStore;
+  queues: QueueSource[];
+}
+
 export class BillingLedger {
+  /** The first region's usage (the only region's, in a one-region account). */
   readonly usage: UsageStore;
+  private readonly regions: RegionBill[];
+  private readonly model: SimModel;
   /** First day with a bill: the first of the month HISTORY_MONTHS before the anchor's month. */
   readonly firstDay: number;
   readonly savingsPlanStartMs: number;
   readonly savingsPlanEndMs: number;
   private readonly finalDays = new Map<number, DayBill>();
   private open: { day: number; nowMinuteMs: number; bill: DayBill } | null = null;
-  private readonly queues: QueueSource[];
   private warming: Promise<void> | null = null;
 
-  constructor(private readonly model: SimModel) {
-    this.usage = new UsageStore(model);
+  /** `models`: the account's regions, first region first; they share one anchor and clock. */
+  constructor(models: SimModel | SimModel[]) {
+    const all = Array.isArray(models) ? models : [models];
+    if (all.length === 0) throw new Error("a bill needs at least one region");
+    const model = (this.model = all[0]);
+    this.regions = all.map((m) => ({ model: m, usage: new UsageStore(m), queues: queueSources(m) }));
+    this.usage = this.regions[0].usage;
     const anchorDay = dayOf(model.fleet.anchorMs);
     this.firstDay = addMonths(anchorDay, -HISTORY_MONTHS);
     this.savingsPlanStartMs = dayStartMs(addMonths(anchorDay, -SAVINGS_PLAN.startMonthsBeforeAnchor));
     this.savingsPlanEndMs = this.savingsPlanStartMs + SAVINGS_PLAN_TERM_DAYS * DAY_MS;
-    this.queues = queueSources(model);
   }
 
   /** Exact usage computed, then every day so far billed: the first call starts it, later calls share it. */
@@ -54,7 +68,7 @@ export class BillingLedger {
   }
 
   private async warm(): Promise<void> {
-    await this.usage.ready();
+    for (const r of this.regions) await r.usage.ready();
     for (let day = this.firstDay; day <= this.lastDay; day++) {
       this.bill(day);
       // A month of days is ~50 ms: yield between months so other requests are answered.
@@ -82,8 +96,11 @@ export class BillingLedger {
     // The free tier left on `day` is what the month's earlier days did not use.
     const monthStart = Math.max(monthStartDay(day), this.firstDay);
     const left = day === monthStart ? fullFreeTier() : { ...this.bill(day - 1).freeTierAfter };
-    const functions = this.model.fleet.functions.map((_, i) => this.usage.functionDay(i, day));
-    const items = dayLineItems(functions, this.queueDays(functions, day, nowMinuteMs), dayStartMs(day + 1), left, this.savingsPlanHours(day, nowMinuteMs));
+    const regions = this.regions.map(({ model, usage, queues }) => {
+      const functions = model.fleet.functions.map((_, i) => usage.functionDay(i, day));
+      return { region: model.fleet.region, functions, queues: queueDays(queues, functions, day, nowMinuteMs) };
+    });
+    const items = accountDayLineItems(regions, dayStartMs(day + 1), left, this.savingsPlanHours(day, nowMinuteMs));
     const bill = { items, freeTierAfter: left };
     if (dayStartMs(day + 1) <= nowMs) this.finalDays.set(day, bill);
     else this.open = { day, nowMinuteMs, bill };
@@ -99,27 +116,27 @@ export class BillingLedger {
     }
     return hours;
   }
+}
 
-  /**
-   * SQS requests of each queue, tagged like the function it belongs to. Work queues: one
-   * SendMessage per message, one ReceiveMessage per batch plus the idle long polls, one
-   * DeleteMessageBatch per successful batch. Dead-letter and failure queues: one SendMessage per
-   * failed event, and the daily drain reads and deletes them ten at a time.
-   */
-  private queueDays(functions: FunctionDay[], day: number, nowMinuteMs: number): QueueDay[] {
-    return this.queues.map(({ fnIndex, kind, batch }) => {
-      const fd = functions[fnIndex];
-      if (kind === "dead-letter") return { tags: fd.spec.tags, requests: Math.round(fd.dlqSent + 2 * Math.ceil(fd.dlqSent / 10)) };
-      const succeeded = fd.invocations - fd.errors;
-      let idlePolls = 0;
-      for (let h = 0; h < 24; h++) {
-        const hourMs = dayStartMs(day) + h * HOUR_MS;
-        const minutes = Math.max(0, Math.min(hourMs + HOUR_MS, nowMinuteMs) - Math.max(hourMs, fd.spec.createdAtMs)) / MINUTE_MS;
-        idlePolls += Math.max(0, IDLE_POLLS_PER_MINUTE * minutes - fd.invocationsByHour[h]);
-      }
-      return { tags: fd.spec.tags, requests: Math.round(succeeded * batch + fd.invocations + succeeded + idlePolls) };
-    });
-  }
+/**
+ * SQS requests of each queue, tagged like the function it belongs to. Work queues: one
+ * SendMessage per message, one ReceiveMessage per batch plus the idle long polls, one
+ * DeleteMessageBatch per successful batch. Dead-letter and failure queues: one SendMessage per
+ * failed event, and the daily drain reads and deletes them ten at a time.
+ */
+function queueDays(sources: QueueSource[], functions: FunctionDay[], day: number, nowMinuteMs: number): QueueDay[] {
+  return sources.map(({ fnIndex, kind, batch }) => {
+    const fd = functions[fnIndex];
+    if (kind === "dead-letter") return { tags: fd.spec.tags, requests: Math.round(fd.dlqSent + 2 * Math.ceil(fd.dlqSent / 10)) };
+    const succeeded = fd.invocations - fd.errors;
+    let idlePolls = 0;
+    for (let h = 0; h < 24; h++) {
+      const hourMs = dayStartMs(day) + h * HOUR_MS;
+      const minutes = Math.max(0, Math.min(hourMs + HOUR_MS, nowMinuteMs) - Math.max(hourMs, fd.spec.createdAtMs)) / MINUTE_MS;
+      idlePolls += Math.max(0, IDLE_POLLS_PER_MINUTE * minutes - fd.invocationsByHour[h]);
+    }
+    return { tags: fd.spec.tags, requests: Math.round(succeeded * batch + fd.invocations + succeeded + idlePolls) };
+  });
 }
 
 function queueSources(model: SimModel): QueueSource[] {
@@ -138,9 +155,14 @@ function queueSources(model: SimModel): QueueSource[] {
 
 const ledgers = new WeakMap<SimModel, BillingLedger>();
 
-/** The bill of a model's account (one per model, so servers sharing a model share its warm days). */
+/** The bill of a one-region account (one per model, so servers sharing a model share its warm days). */
 export function billingLedger(model: SimModel): BillingLedger {
   let ledger = ledgers.get(model);
   if (!ledger) ledgers.set(model, (ledger = new BillingLedger(model)));
   return ledger;
+}
+
+/** The bill of an account with these regions (first region first); several regions get their own ledger. */
+export function accountLedger(models: SimModel[]): BillingLedger {
+  return models.length === 1 ? billingLedger(models[0]) : new BillingLedger(models);
 }

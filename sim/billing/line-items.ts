@@ -3,7 +3,7 @@
 // Usage is priced at list price, minus the month's free tier (used up in day order) and the Compute
 // Savings Plan (applied hour by hour).
 import { TEAM_DEFAULT, teamOf } from "./cost-categories";
-import { BYTES_PER_GB, FREE_TIER, type FreeTierPool, LAMBDA_USAGE, LOGS_INGESTION, RECORD_TYPE, REGION, SAVINGS_PLAN, SERVICE, SQS_REQUESTS, type UsageTypeSpec, XRAY_TRACES } from "./prices";
+import { BYTES_PER_GB, FREE_TIER, type FreeTierPool, LAMBDA_USAGE, LOGS_INGESTION, RECORD_TYPE, REGION, SAVINGS_PLAN, SERVICE, SQS_REQUESTS, type UsageTypeSpec, XRAY_TRACES, regionalSpec } from "./prices";
 import type { FunctionDay } from "./usage";
 
 export interface LineItem {
@@ -29,6 +29,13 @@ export interface QueueDay {
   requests: number;
 }
 
+/** One region's usage on a day: its functions and queues. */
+export interface RegionDay {
+  region: string;
+  functions: FunctionDay[];
+  queues: QueueDay[];
+}
+
 /** Hours of the day (fractions at the edges) in which the Savings Plan is active and billed. */
 export type ActiveHours = Float64Array;
 
@@ -36,6 +43,7 @@ const UNTAGGED: Readonly<Record<string, string>> = Object.freeze({});
 const GB_SECOND_MB_MS = 1024 * 1000;
 
 interface Draft {
+  region: string;
   spec: UsageTypeSpec;
   tags: Readonly<Record<string, string>>;
   quantity: number;
@@ -49,15 +57,15 @@ interface Draft {
 const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0);
 const scaled = (a: Float64Array, k: number) => a.map((x) => x * k);
 
-function functionDrafts(fd: FunctionDay, dayEndMs: number): Draft[] {
+function functionDrafts(fd: FunctionDay, dayEndMs: number, region: string): Draft[] {
   const spec = fd.spec;
   const arch = spec.architecture;
   const tags = spec.tags;
   // The Lambda free tier does not apply to functions with provisioned concurrency (Lambda pricing).
   const pcEnabled = spec.provisionedConcurrency !== undefined && spec.provisionedConcurrency.allocatedAtMs < dayEndMs;
   const drafts: Draft[] = [];
-  const add = (d: Omit<Draft, "billable">) => {
-    if (d.quantity > 0) drafts.push({ ...d, billable: 1 });
+  const add = (d: Omit<Draft, "billable" | "region">) => {
+    if (d.quantity > 0) drafts.push({ ...d, spec: regionalSpec(d.spec, region), region, billable: 1 });
   };
   const requests = Math.round(fd.invocations);
   add({ spec: LAMBDA_USAGE.request[arch], tags, quantity: requests, pool: pcEnabled ? undefined : "lambdaRequests" });
@@ -74,7 +82,11 @@ function functionDrafts(fd: FunctionDay, dayEndMs: number): Draft[] {
   return drafts;
 }
 
-/** The free tier left this month covers the same share of every line in its pool that day. */
+/**
+ * The free tier left this month covers the same share of every line in its pool that day. It is
+ * the account's, shared by all regions: "Free Tier usage is calculated each month across all
+ * regions" (AWS Free Tier FAQ).
+ */
 function applyFreeTier(drafts: Draft[], left: FreeTierLeft): void {
   const used = new Map<FreeTierPool, number>();
   for (const d of drafts) if (d.pool) used.set(d.pool, (used.get(d.pool) ?? 0) + d.quantity);
@@ -96,7 +108,8 @@ interface SavingsPlanDay {
 
 /**
  * A Savings Plan pays for eligible usage at its discounted rate, up to the hourly commitment, in
- * every hour; the rest is on demand. Covered usage is shared out in proportion to each line's
+ * every hour; the rest is on demand. A Compute Savings Plan applies in any region (Savings Plans
+ * user guide), so eligible usage of every region shares the commitment. Covered usage is shared out in proportion to each line's
  * eligible cost in the hour.
  */
 function applySavingsPlan(drafts: Draft[], active: ActiveHours): SavingsPlanDay {
@@ -121,38 +134,48 @@ function applySavingsPlan(drafts: Draft[], active: ActiveHours): SavingsPlanDay 
   return { coveredUsd, feeUsd, unusedUsd, activeHours: sum(active) };
 }
 
-function item(spec: UsageTypeSpec, recordType: string, tags: Readonly<Record<string, string>>, quantity: number, unblendedUsd: number, amortizedUsd: number): LineItem {
-  return { service: spec.service, usageType: spec.usageType, recordType, region: REGION, tags, team: tags === UNTAGGED ? TEAM_DEFAULT : teamOf(tags), quantity, unit: spec.unit, unblendedUsd, amortizedUsd };
+function item(region: string, spec: UsageTypeSpec, recordType: string, tags: Readonly<Record<string, string>>, quantity: number, unblendedUsd: number, amortizedUsd: number): LineItem {
+  return { service: spec.service, usageType: spec.usageType, recordType, region, tags, team: tags === UNTAGGED ? TEAM_DEFAULT : teamOf(tags), quantity, unit: spec.unit, unblendedUsd, amortizedUsd };
 }
 
-/** The line items of one day. `left` is the month's free tier before the day and is updated. */
+/** The line items of one day of a us-east-1-only account (see accountDayLineItems). */
 export function dayLineItems(functions: FunctionDay[], queues: QueueDay[], dayEndMs: number, left: FreeTierLeft, active: ActiveHours): LineItem[] {
-  const drafts = functions.flatMap((fd) => functionDrafts(fd, dayEndMs));
-  for (const q of queues) if (q.requests > 0) drafts.push({ spec: SQS_REQUESTS, tags: q.tags, quantity: q.requests, pool: "sqsRequests", billable: 1 });
+  return accountDayLineItems([{ region: REGION, functions, queues }], dayEndMs, left, active);
+}
+
+/** The line items of one day, every region's. `left` is the month's free tier before the day and is updated. */
+export function accountDayLineItems(regions: RegionDay[], dayEndMs: number, left: FreeTierLeft, active: ActiveHours): LineItem[] {
+  const drafts: Draft[] = [];
+  for (const { region, functions, queues } of regions) {
+    for (const fd of functions) drafts.push(...functionDrafts(fd, dayEndMs, region));
+    const sqs = regionalSpec(SQS_REQUESTS, region);
+    for (const q of queues) if (q.requests > 0) drafts.push({ region, spec: sqs, tags: q.tags, quantity: q.requests, pool: "sqsRequests", billable: 1 });
+  }
   applyFreeTier(drafts, left);
   const sp = applySavingsPlan(drafts, active);
   const items: LineItem[] = [];
-  const negations = new Map<UsageTypeSpec, number>();
+  const negations = new Map<UsageTypeSpec, { region: string; coveredUsd: number }>();
   for (const d of drafts) {
     const listUsd = d.quantity * d.billable * d.spec.usdPerUnit;
     const covered = Math.min(listUsd, sp.coveredUsd.get(d) ?? 0);
     if (covered <= 0) {
-      items.push(item(d.spec, RECORD_TYPE.usage, d.tags, d.quantity, listUsd, listUsd));
+      items.push(item(d.region, d.spec, RECORD_TYPE.usage, d.tags, d.quantity, listUsd, listUsd));
       continue;
     }
     const coveredQuantity = d.quantity * d.billable * (covered / listUsd);
-    if (d.quantity - coveredQuantity > 0) items.push(item(d.spec, RECORD_TYPE.usage, d.tags, d.quantity - coveredQuantity, listUsd - covered, listUsd - covered));
+    if (d.quantity - coveredQuantity > 0) items.push(item(d.region, d.spec, RECORD_TYPE.usage, d.tags, d.quantity - coveredQuantity, listUsd - covered, listUsd - covered));
     // Covered usage shows its on-demand cost (unblended) or what the plan charged for it (amortized).
-    items.push(item(d.spec, RECORD_TYPE.spCovered, d.tags, coveredQuantity, covered, covered * (1 - SAVINGS_PLAN.discount)));
-    negations.set(d.spec, (negations.get(d.spec) ?? 0) + covered);
+    items.push(item(d.region, d.spec, RECORD_TYPE.spCovered, d.tags, coveredQuantity, covered, covered * (1 - SAVINGS_PLAN.discount)));
+    // Regional specs are distinct objects, so one negation per (region, usage type).
+    negations.set(d.spec, { region: d.region, coveredUsd: (negations.get(d.spec)?.coveredUsd ?? 0) + covered });
   }
   // The negation takes the covered usage's on-demand cost back off the bill; it carries no
   // resource tags (it is not a resource's usage) and no usage quantity.
-  for (const [spec, covered] of negations) items.push(item(spec, RECORD_TYPE.spNegation, UNTAGGED, 0, -covered, 0));
+  for (const [spec, { region, coveredUsd }] of negations) items.push(item(region, spec, RECORD_TYPE.spNegation, UNTAGGED, 0, -coveredUsd, 0));
   if (sp.activeHours > 0) {
     const fee: UsageTypeSpec = { usageType: SAVINGS_PLAN.usageType, service: SERVICE.savingsPlans, unit: SAVINGS_PLAN.unit, usdPerUnit: SAVINGS_PLAN.commitmentUsdPerHour, savingsPlanEligible: false };
     // Unblended: the whole commitment; amortized: only the unused part (the used part is on the covered usage).
-    items.push({ ...item(fee, RECORD_TYPE.spFee, UNTAGGED, sp.activeHours, sp.feeUsd, sp.unusedUsd), region: SAVINGS_PLAN.region });
+    items.push({ ...item(SAVINGS_PLAN.region, fee, RECORD_TYPE.spFee, UNTAGGED, sp.activeHours, sp.feeUsd, sp.unusedUsd) });
   }
   return items;
 }

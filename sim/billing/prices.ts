@@ -92,5 +92,41 @@ export const SAVINGS_PLAN = {
   startMonthsBeforeAnchor: 8,
 };
 
-export const REGION = "us-east-1";
+/**
+ * AWS's billing codes: every region but us-east-1 prefixes its usage types with one (`EU-Request`,
+ * `APS2-Lambda-GB-Second`); in us-east-1 some usage types carry `USE1-` (CloudWatch, X-Ray) and
+ * some none (Lambda, SQS). Source: "AWS Region billing codes", docs.aws.amazon.com/global-
+ * infrastructure/latest/regions/aws-region-billing-codes.html (the same table appears in public
+ * cost tooling; eu-west-1 is the odd one, plain `EU`). A region without a code here cannot be
+ * configured (sim/regions.ts), since its bill could not be named.
+ */
+export const REGION_BILLING_CODES: Readonly<Record<string, string>> = {
+  "us-east-1": "USE1", "us-east-2": "USE2", "us-west-1": "USW1", "us-west-2": "USW2", "ca-central-1": "CAN1",
+  "eu-west-1": "EU", "eu-west-2": "EUW2", "eu-west-3": "EUW3", "eu-central-1": "EUC1", "eu-central-2": "EUC2", "eu-north-1": "EUN1",
+  "ap-northeast-1": "APN1", "ap-northeast-2": "APN2", "ap-northeast-3": "APN3", "ap-southeast-1": "APS1", "ap-southeast-2": "APS2",
+  "ap-south-1": "APS3", "sa-east-1": "SAE1",
+};
+
+const BILLED_REGION = "us-east-1";
+const regionalSpecs = new Map<string, UsageTypeSpec>();
+
+/**
+ * A usage type as `region` bills it. Prices stay us-east-1 list prices in every region: the demo
+ * has no sourced price list for others (on AWS, e.g. Lambda in eu-west-1 costs the same and in
+ * ap-southeast-2 slightly more), so a region's cost differs only by its usage.
+ */
+export function regionalSpec(spec: UsageTypeSpec, region: string): UsageTypeSpec {
+  if (region === BILLED_REGION) return spec;
+  const key = `${region} ${spec.usageType}`;
+  let regional = regionalSpecs.get(key);
+  if (!regional) {
+    const code = REGION_BILLING_CODES[region];
+    if (!code) throw new Error(`no billing code for region ${region}`);
+    regional = { ...spec, usageType: `${code}-${spec.usageType.replace(/^USE1-/, "")}` };
+    regionalSpecs.set(key, regional);
+  }
+  return regional;
+}
+
+export const REGION = BILLED_REGION;
 export const ACCOUNT_NAME = "Lambdascope demo";

@@ -21,67 +21,117 @@ export const COST_EXPLORER_USD_PER_REQUEST = 0.01;
 // billed; DescribeAlarms falls in CloudWatch's 1M free API requests a month and SQS requests in
 // SQS's 1M free requests a month (AWS-FACTS §2).
 
+/** What one region's requests were: the per-region part of the meter (Cost Explorer is global). */
+export interface RegionMeterSnapshot {
+  requests: Record<string, number>;
+  getMetricData: { calls: number; metricsRequested: number; datapointsReturned: number };
+  logsInsights: { queries: number; bytesScanned: number };
+}
+
 export interface MeterSnapshot {
   requests: Record<string, number>;
   getMetricData: { calls: number; metricsRequested: number; datapointsReturned: number };
   logsInsights: { queries: number; bytesScanned: number };
   costExplorer: { requests: number; usd: number };
   costUsd: { getMetricData: number; logsInsights: number; costExplorer: number; total: number };
+  /** The same counts by the region a request was signed for (configured regions always appear). */
+  byRegion: Record<string, RegionMeterSnapshot>;
+}
+
+/** What CloudWatch Logs reports to the meter: its queries, for the region it belongs to. */
+export interface InsightsMeter {
+  recordInsightsQuery(): void;
+  recordInsightsScan(bytesScanned: number): void;
+}
+
+class Counts {
+  requests = new Map<string, number>();
+  gmd = { calls: 0, metricsRequested: 0, datapointsReturned: 0 };
+  insights = { queries: 0, bytesScanned: 0 };
+
+  snapshot(): RegionMeterSnapshot {
+    return { requests: sortedRecord(this.requests), getMetricData: { ...this.gmd }, logsInsights: { ...this.insights } };
+  }
 }
 
 export class Meter {
-  private requests = new Map<string, number>();
-  private gmd = { calls: 0, metricsRequested: 0, datapointsReturned: 0 };
-  private insights = { queries: 0, bytesScanned: 0 };
+  private total = new Counts();
+  private regions = new Map<string, Counts>();
   private ceRequests = 0;
 
+  /** `regions`: the account's configured regions, listed in byRegion even before their first request. */
+  constructor(private readonly configuredRegions: readonly string[] = []) {
+    this.reset();
+  }
+
   /** One request that reached a known action, answered or not (throttled and denied calls count too). */
-  countRequest(iamAction: string): void {
-    this.requests.set(iamAction, (this.requests.get(iamAction) ?? 0) + 1);
+  countRequest(iamAction: string, region?: string): void {
+    for (const c of this.countsOf(region)) c.requests.set(iamAction, (c.requests.get(iamAction) ?? 0) + 1);
   }
 
   /** An answered call a handler reports: GetMetricData with its volume, Cost Explorer per request. */
-  recordUsage(iamAction: string, usage: UsageReport): void {
+  recordUsage(iamAction: string, usage: UsageReport, region?: string): void {
     if (iamAction.startsWith("ce:")) {
       this.ceRequests += usage.billedRequests ?? 1;
       return;
     }
     if (iamAction !== "cloudwatch:GetMetricData") return;
-    this.gmd.calls += 1;
-    this.gmd.metricsRequested += usage.metricsRequested ?? 0;
-    this.gmd.datapointsReturned += usage.datapointsReturned ?? 0;
+    for (const { gmd } of this.countsOf(region)) {
+      gmd.calls += 1;
+      gmd.metricsRequested += usage.metricsRequested ?? 0;
+      gmd.datapointsReturned += usage.datapointsReturned ?? 0;
+    }
   }
 
   /** A Logs Insights query that StartQuery accepted. */
-  recordInsightsQuery(): void {
-    this.insights.queries += 1;
+  recordInsightsQuery(region?: string): void {
+    for (const c of this.countsOf(region)) c.insights.queries += 1;
   }
 
   /** The bytes a query scanned, once it has finished (any terminal status). */
-  recordInsightsScan(bytesScanned: number): void {
-    this.insights.bytesScanned += bytesScanned;
+  recordInsightsScan(bytesScanned: number, region?: string): void {
+    for (const c of this.countsOf(region)) c.insights.bytesScanned += bytesScanned;
+  }
+
+  /** The Logs Insights part of the meter as one region's CloudWatch Logs sees it. */
+  forRegion(region: string): InsightsMeter {
+    return {
+      recordInsightsQuery: () => this.recordInsightsQuery(region),
+      recordInsightsScan: (bytesScanned) => this.recordInsightsScan(bytesScanned, region),
+    };
   }
 
   snapshot(): MeterSnapshot {
-    const getMetricData = roundUsd(this.gmd.metricsRequested * GET_METRIC_DATA_USD_PER_METRIC);
-    const logsInsights = roundUsd((this.insights.bytesScanned / BYTES_PER_GB) * LOGS_INSIGHTS_USD_PER_GB_SCANNED);
+    const { requests, getMetricData: gmd, logsInsights: insights } = this.total.snapshot();
+    const getMetricData = roundUsd(gmd.metricsRequested * GET_METRIC_DATA_USD_PER_METRIC);
+    const logsInsights = roundUsd((insights.bytesScanned / BYTES_PER_GB) * LOGS_INSIGHTS_USD_PER_GB_SCANNED);
     const costExplorer = roundUsd(this.ceRequests * COST_EXPLORER_USD_PER_REQUEST);
     return {
-      requests: Object.fromEntries([...this.requests].sort(([a], [b]) => a.localeCompare(b))),
-      getMetricData: { ...this.gmd },
-      logsInsights: { ...this.insights },
+      requests,
+      getMetricData: gmd,
+      logsInsights: insights,
       costExplorer: { requests: this.ceRequests, usd: costExplorer },
       costUsd: { getMetricData, logsInsights, costExplorer, total: roundUsd(getMetricData + logsInsights + costExplorer) },
+      byRegion: Object.fromEntries([...this.regions].map(([region, c]) => [region, c.snapshot()])),
     };
   }
 
   reset(): void {
-    this.requests.clear();
-    this.gmd = { calls: 0, metricsRequested: 0, datapointsReturned: 0 };
-    this.insights = { queries: 0, bytesScanned: 0 };
+    this.total = new Counts();
+    this.regions = new Map(this.configuredRegions.map((r) => [r, new Counts()]));
     this.ceRequests = 0;
   }
+
+  /** The totals, and the region's counts when the request named one. */
+  private countsOf(region: string | undefined): Counts[] {
+    if (region === undefined) return [this.total];
+    let c = this.regions.get(region);
+    if (!c) this.regions.set(region, (c = new Counts()));
+    return [this.total, c];
+  }
 }
+
+const sortedRecord = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
 
 // Sub-cent amounts add up over a benchmark; keep 8 decimals so 1 metric ($0.00001) still shows.
 const roundUsd = (usd: number) => Math.round(usd * 1e8) / 1e8;

@@ -7,11 +7,20 @@ import type { Meter } from "./meter";
 
 export const CONTROL_PREFIX = "/_sim/";
 
-export function handleControl(req: SimRequest, deps: { meter: Meter; faults: Faults }): SimResponse {
+export interface ControlDeps {
+  meter: Meter;
+  faults: Faults;
+  /** The configured regions, first region first (SIM_REGIONS). */
+  regions(): { region: string; functions: number; seed: number }[];
+}
+
+export function handleControl(req: SimRequest, deps: ControlDeps): SimResponse {
   const route = `${req.method} ${req.rawPath.replace(/\/+$/, "")}`;
   switch (route) {
     case "GET /_sim/health":
       return jsonResponse(200, { ok: true });
+    case "GET /_sim/regions":
+      return jsonResponse(200, { regions: deps.regions() });
     case "GET /_sim/meter":
       return jsonResponse(200, deps.meter.snapshot());
     case "DELETE /_sim/meter":
@@ -27,7 +36,7 @@ export function handleControl(req: SimRequest, deps: { meter: Meter; faults: Fau
     default:
       return jsonResponse(404, {
         error: `no control route ${route}`,
-        routes: ["GET /_sim/health", "GET|DELETE /_sim/meter", "GET|POST|DELETE /_sim/faults"],
+        routes: ["GET /_sim/health", "GET /_sim/regions", "GET|DELETE /_sim/meter", "GET|POST|DELETE /_sim/faults"],
       });
   }
 }

@@ -29,6 +29,8 @@ const DAY_MS = 86_400_000;
 const group = (fn: string) => `/aws/lambda/${fn}`;
 
 export function defaultQueryDefinitions(fleet: Fleet): QueryDefinition[] {
+  // Saved queries are per region on AWS; a region the account never used has none.
+  if (fleet.functions.length === 0) return [];
   const defs: Omit<QueryDefinition, "queryDefinitionId" | "lastModifiedMs">[] = [
     {
       name: "Lambda/Recent errors",

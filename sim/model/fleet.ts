@@ -5,7 +5,7 @@ import { DEFAULT_BEHAVIOUR, type Behaviour } from "./behaviour";
 import { defaultCatalog, type CatalogEntry } from "./fleet-catalog";
 import { extraEntry } from "./fleet-extras";
 import { buildLiveAlias, buildVersions, fakeSha256 } from "./fleet-versions";
-import { ACCOUNT_ID, REGION, buildQueues, functionAlarms, lambdaArn, queueAlarm, sqsArn } from "./fleet-resources";
+import { ACCOUNT_ID, DEFAULT_REGION, buildQueues, functionAlarms, lambdaArn, queueAlarm, sqsArn } from "./fleet-resources";
 import { hash4, hashString } from "./rng";
 
 export const DEFAULT_FUNCTION_COUNT = 40;
@@ -26,22 +26,26 @@ export function behaviourOf(fleet: Fleet, functionName: string): Behaviour {
   return behaviour;
 }
 
-export function createFleet(seed: number, functionCount: number, anchorMs: number): Fleet {
-  if (!Number.isInteger(functionCount) || functionCount < INCIDENT_COUNT) {
-    throw new Error(`functionCount must be an integer ≥ ${INCIDENT_COUNT} (the incident functions), got ${functionCount}`);
+/**
+ * The fleet of one region. 0 functions is an empty region (one the account never used: no
+ * functions, queues or alarms); otherwise at least the incident functions.
+ */
+export function createFleet(seed: number, functionCount: number, anchorMs: number, region = DEFAULT_REGION): Fleet {
+  if (!Number.isInteger(functionCount) || (functionCount !== 0 && functionCount < INCIDENT_COUNT)) {
+    throw new Error(`functionCount must be 0 (an empty region) or an integer ≥ ${INCIDENT_COUNT} (the incident functions), got ${functionCount}`);
   }
   const entries = catalogFor(seed, functionCount);
-  const functions = entries.map((entry) => toFunctionSpec(seed, entry, anchorMs));
-  const queues = buildQueues(functions, anchorMs);
+  const functions = entries.map((entry) => toFunctionSpec(seed, region, entry, anchorMs));
+  const queues = buildQueues(region, functions, anchorMs);
   const byName = new Map(functions.map((fn) => [fn.name, fn]));
   const alarms = [
-    ...functions.flatMap((fn, i) => (fn.name.endsWith("-prod") ? functionAlarms(fn, peakPer5Min(entries[i])) : [])),
-    ...queues.filter((q) => q.deadLetterFor).map((q) => queueAlarm(q, byName.get(q.deadLetterFor!))),
+    ...functions.flatMap((fn, i) => (fn.name.endsWith("-prod") ? functionAlarms(region, fn, peakPer5Min(entries[i])) : [])),
+    ...queues.filter((q) => q.deadLetterFor).map((q) => queueAlarm(region, q, byName.get(q.deadLetterFor!))),
   ];
   const reservedTotal = functions.reduce((sum, fn) => sum + (fn.reservedConcurrency ?? 0), 0);
   const fleet: Fleet = {
     accountId: ACCOUNT_ID,
-    region: REGION,
+    region,
     seed,
     anchorMs,
     functions,
@@ -76,7 +80,7 @@ function peakPer5Min(entry: CatalogEntry): number {
   return b.peakRps * 300;
 }
 
-function toFunctionSpec(seed: number, entry: CatalogEntry, anchorMs: number): FunctionSpec {
+function toFunctionSpec(seed: number, region: string, entry: CatalogEntry, anchorMs: number): FunctionSpec {
   const h = hashString(entry.name);
   const versions = buildVersions(seed, entry.name, entry.publishedVersions ?? 0, entry.memoryMb, anchorMs, entry.incident === "bad-deploy");
   const aliases = entry.alias && versions.length > 0 ? [buildLiveAlias(versions, entry.incident === "bad-deploy", anchorMs)] : [];
@@ -87,7 +91,7 @@ function toFunctionSpec(seed: number, entry: CatalogEntry, anchorMs: number): Fu
   return {
     name: entry.name,
     createdAtMs: createdAtFor(entry, h, anchorMs, [lastModifiedMs, ...versions.map((v) => v.createdAtMs)]),
-    arn: lambdaArn(entry.name),
+    arn: lambdaArn(region, entry.name),
     runtime: entry.runtime,
     architecture: entry.architecture,
     handler: handlerFor(entry),
@@ -110,11 +114,11 @@ function toFunctionSpec(seed: number, entry: CatalogEntry, anchorMs: number): Fu
     logGroup: entry.logGroup ?? `/aws/lambda/${entry.name}`,
     invocation: entry.invocation,
     deadLetterQueueName: entry.dlq ? `${entry.name}-dlq` : undefined,
-    onFailureDestinationArn: entry.failureQueue ? sqsArn(`${entry.name}-failures`) : undefined,
+    onFailureDestinationArn: entry.failureQueue ? sqsArn(region, `${entry.name}-failures`) : undefined,
     maximumRetryAttempts: async ? ASYNC_RETRIES : undefined,
     maximumEventAgeS: async ? ASYNC_MAX_EVENT_AGE_S : undefined,
-    eventSourceMappings: entry.eventSource ? [eventSourceMapping(seed, entry, lastModifiedMs)] : [],
-    ...(entry.lambdaInsights ? { layers: [lambdaInsightsLayer(entry.architecture)], lambdaInsights: true } : {}),
+    eventSourceMappings: entry.eventSource ? [eventSourceMapping(seed, region, entry, lastModifiedMs)] : [],
+    ...(entry.lambdaInsights ? { layers: [lambdaInsightsLayer(region, entry.architecture)], lambdaInsights: true } : {}),
     versions,
     aliases,
     incident: entry.incident,
@@ -126,15 +130,17 @@ function toFunctionSpec(seed: number, entry: CatalogEntry, anchorMs: number): Fu
  * 580247275435 as `LambdaInsightsExtension` (x86_64, version 53) and `LambdaInsightsExtension-Arm64`
  * (version 20); ARNs as in awslabs/serverless-plugin-lambda-insights layerVersions.json and public
  * IaC that pins them (sim/README.md, "Lambda Insights"). The code sizes are illustrative (no source
- * gives them).
+ * gives them). Other regions: the same account and names in that region's ARN; the version numbers
+ * differ by region on AWS (layerVersions.json), which the demo does not model.
  */
-export const LAMBDA_INSIGHTS_LAYERS: Record<Architecture, LayerSpec> = {
-  x86_64: { arn: `arn:aws:lambda:${REGION}:580247275435:layer:LambdaInsightsExtension:53`, codeSizeBytes: 5_890_107 },
-  arm64: { arn: `arn:aws:lambda:${REGION}:580247275435:layer:LambdaInsightsExtension-Arm64:20`, codeSizeBytes: 5_360_722 },
+const LAMBDA_INSIGHTS_LAYERS: Record<Architecture, { name: string; codeSizeBytes: number }> = {
+  x86_64: { name: "LambdaInsightsExtension:53", codeSizeBytes: 5_890_107 },
+  arm64: { name: "LambdaInsightsExtension-Arm64:20", codeSizeBytes: 5_360_722 },
 };
 
-function lambdaInsightsLayer(architecture: Architecture): LayerSpec {
-  return { ...LAMBDA_INSIGHTS_LAYERS[architecture] };
+function lambdaInsightsLayer(region: string, architecture: Architecture): LayerSpec {
+  const { name, codeSizeBytes } = LAMBDA_INSIGHTS_LAYERS[architecture];
+  return { arn: `arn:aws:lambda:${region}:580247275435:layer:${name}`, codeSizeBytes };
 }
 
 function handlerFor(entry: CatalogEntry): string {
@@ -166,11 +172,11 @@ function codeSizeFor(seed: number, entry: CatalogEntry, h: number): number {
   return Math.round((lowMb + (highMb - lowMb) * u) * 1_048_576);
 }
 
-function eventSourceMapping(seed: number, entry: CatalogEntry, lastModifiedMs: number): EventSourceMappingSpec {
+function eventSourceMapping(seed: number, region: string, entry: CatalogEntry, lastModifiedMs: number): EventSourceMappingSpec {
   const source = entry.eventSource!;
   const eventSourceArn = source.kind === "sqs"
-    ? sqsArn(source.queue)
-    : `arn:aws:dynamodb:${REGION}:${ACCOUNT_ID}:table/${source.table}/stream/2025-03-14T09:26:53.589`;
+    ? sqsArn(region, source.queue)
+    : `arn:aws:dynamodb:${region}:${ACCOUNT_ID}:table/${source.table}/stream/2025-03-14T09:26:53.589`;
   return { uuid: uuidFrom(seed, `esm:${entry.name}`), eventSourceArn, batchSize: source.batchSize, state: "Enabled", lastModifiedMs };
 }
 

@@ -20,6 +20,10 @@ export interface CreateModelOptions {
   anchorMs?: number;
   /** Freeze the model's clock (tests, reproducible demos). Default: the real clock. */
   fixedNowMs?: number;
+  /** Share another model's clock (the other regions of an account); wins over fixedNowMs. */
+  clock?: () => number;
+  /** The region the fleet lives in (its ARNs, queue and alarm ARNs). Default us-east-1. */
+  region?: string;
   /** Bound of the (function, hour) block cache. */
   maxBlocks?: number;
 }
@@ -28,9 +32,9 @@ const contexts = new WeakMap<SimModel, ModelContext>();
 
 export function createModel(opts: CreateModelOptions = {}): SimModel {
   const anchorMs = Math.floor((opts.anchorMs ?? Date.now()) / MINUTE_MS) * MINUTE_MS;
-  const fleet = createFleet(opts.seed ?? 42, opts.functionCount ?? DEFAULT_FUNCTION_COUNT, anchorMs);
+  const fleet = createFleet(opts.seed ?? 42, opts.functionCount ?? DEFAULT_FUNCTION_COUNT, anchorMs, opts.region);
   const fixedNowMs = opts.fixedNowMs;
-  const nowMs = fixedNowMs === undefined ? () => Date.now() : () => fixedNowMs;
+  const nowMs = opts.clock ?? (fixedNowMs === undefined ? () => Date.now() : () => fixedNowMs);
   const ctx = createContext(fleet, nowMs, opts.maxBlocks);
   const metricSeries = (req: MetricRequest): MetricSeries | null => {
     const stat = parseStatistic(req.stat);

@@ -1,6 +1,7 @@
 // Which service and action a request is for, decided the way AWS front ends decide it:
 // JSON services by the X-Amz-Target prefix, query services by the form's Action, REST services
 // by method + path. Anything unrecognised becomes that protocol's own "unknown operation" error.
+import { credentialScope } from "./credential-scope";
 import { AwsError } from "./errors";
 import type { SimRequest, SimResponse } from "./http";
 import { jsonError, jsonOk, parseJsonBody, parseTarget, unknownJsonOperation } from "./json-rpc";
@@ -65,7 +66,7 @@ export function createDispatcher(services: ServiceDef[]): (req: SimRequest) => D
 
   function dispatchQuery(req: SimRequest): Dispatched {
     // Query services share `POST /`; the SigV4 credential scope (…/<region>/<service>/aws4_request) names the one meant.
-    const scope = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(req.headers.authorization ?? "")?.[1];
+    const scope = credentialScope(req.headers.authorization)?.service;
     const service = queryServices.find((s) => s.iamPrefix === scope) ?? queryServices[0];
     if (service.protocol.kind !== "query") throw new Error("unreachable: not a query service");
     const { version, xmlns } = service.protocol;

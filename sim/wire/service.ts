@@ -1,12 +1,16 @@
 // What a service module (sim/services/*) hands the wire layer: its actions and how the wire
 // reaches them. Services never build HTTP responses; protocols (rest-json, json-rpc, query) do.
+import type { BillingLedger } from "../billing/ledger";
 import type { SimModel } from "../model/types";
 import type { AwsError } from "./errors";
 import type { SimRequest } from "./http";
 
 /** Per-call facts a handler may need besides its input. */
 export interface CallContext {
+  /** The region the request was signed for (the first region's, for a global service). */
   model: SimModel;
+  /** The account's bill, every region's (what Cost Explorer answers from). */
+  billing: BillingLedger;
   request: SimRequest;
   /**
    * Handlers of billed calls report an answered call here (GetMetricData with its volume, Cost
@@ -49,6 +53,12 @@ export interface FaultErrors {
 export interface ServiceDef {
   /** IAM prefix, also the meter's key prefix: "lambda", "cloudwatch", "sqs", "sts". */
   iamPrefix: string;
+  /**
+   * Answers for the whole account whatever region signed the request: Cost Explorer has one
+   * endpoint (ce.us-east-1.amazonaws.com, AWS service endpoints), so its handlers get the first
+   * region's model and the account's bill.
+   */
+  global?: true;
   protocol:
     | { kind: "rest-json"; routes: RestRoute[] }
     | { kind: "json"; version: "1.0" | "1.1"; targetPrefix: string }

@@ -1,7 +1,6 @@
 // GetCostAndUsage: the bill (sim/billing) summed by period, filtered and grouped the way Cost
 // Explorer does it. Shapes follow real responses: ungrouped periods carry Total and `Groups: []`,
 // grouped ones `Total: {}` and the groups; amounts are strings; Estimated marks the open month.
-import { billingLedger } from "../../billing/ledger";
 import type { LineItem } from "../../billing/line-items";
 import { ACCOUNT_NAME } from "../../billing/prices";
 import type { ActionInput, CallContext } from "../../wire/service";
@@ -82,7 +81,7 @@ function compareKeys(a: string[], b: string[]): number {
 }
 
 export async function getCostAndUsage(input: ActionInput, ctx: CallContext) {
-  const ledger = billingLedger(ctx.model);
+  const ledger = ctx.billing;
   const nowMs = ctx.model.nowMs();
   const range = parseTimePeriod(input.TimePeriod, ledger, nowMs);
   const granularity = parseGranularity(input.Granularity);

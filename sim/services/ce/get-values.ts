@@ -1,7 +1,6 @@
 // GetDimensionValues, GetTags and GetCostCategories: the values that have costs in a TimePeriod
 // (after the Filter), optionally narrowed by SearchString and sorted by a metric, a page at a time.
 import { TEAM_CATEGORY, TEAM_VALUES } from "../../billing/cost-categories";
-import { billingLedger } from "../../billing/ledger";
 import type { LineItem } from "../../billing/line-items";
 import { intMember } from "../../wire/format";
 import type { ActionInput, CallContext } from "../../wire/service";
@@ -28,7 +27,7 @@ interface Listing {
  * default ascending; without SortBy in code-point order or `defaultOrder`), then a page of MaxResults.
  */
 async function listValues(action: string, input: ActionInput, ctx: CallContext, valuesOf: (item: LineItem) => readonly string[], defaultOrder?: string[]): Promise<Listing> {
-  const ledger = billingLedger(ctx.model);
+  const ledger = ctx.billing;
   const range = parseTimePeriod(input.TimePeriod, ledger, ctx.model.nowMs());
   const filter = compileFilter(input.Filter, dimensionReaders(ctx.model.fleet.accountId));
   const sort = parseSortBy(input.SortBy);

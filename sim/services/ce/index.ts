@@ -8,6 +8,7 @@ import { getCostCategories, getDimensionValues, getTags } from "./get-values";
 
 export const ceService: ServiceDef = {
   iamPrefix: "ce",
+  global: true,
   protocol: { kind: "json", version: "1.1", targetPrefix: "AWSInsightsIndexService" },
   actions: {
     GetCostAndUsage: getCostAndUsage,

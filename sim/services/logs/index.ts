@@ -2,7 +2,7 @@
 // 3.1164.0 sends it). Unlike the other services it holds state per running account (stored events,
 // queries in flight), so the server builds it with that state, the meter and the faults.
 import type { Faults } from "../../control/faults";
-import type { Meter } from "../../control/meter";
+import type { InsightsMeter } from "../../control/meter";
 import type { LogsState } from "../../logs/state";
 import type { ServiceDef } from "../../wire/service";
 import { describeLogGroups, describeLogStreams } from "./describe";
@@ -11,7 +11,7 @@ import { createLogGroup, createLogStream, putLogEvents } from "./ingest";
 import { describeQueries, getQueryResults, startQuery, stopQuery } from "./queries";
 import { deleteQueryDefinition, describeQueryDefinitions, putQueryDefinition } from "./query-definitions";
 
-export function logsService(state: LogsState, meter: Meter, faults: Faults): ServiceDef {
+export function logsService(state: LogsState, meter: InsightsMeter, faults: Faults): ServiceDef {
   return {
     iamPrefix: "logs",
     protocol: { kind: "json", version: "1.1", targetPrefix: "Logs_20140328" },

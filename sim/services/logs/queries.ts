@@ -1,7 +1,7 @@
 // Logs Insights: StartQuery, GetQueryResults, StopQuery, DescribeQueries (CloudWatch Logs API
 // reference; limits in AWS-FACTS §1). The query itself runs in sim/logs/query-runner.ts.
 import type { Faults } from "../../control/faults";
-import type { Meter } from "../../control/meter";
+import type { InsightsMeter } from "../../control/meter";
 import { MalformedQueryError, parseQuery } from "../../insights";
 import { findLogGroup, type LogGroupInfo } from "../../logs/log-groups";
 import type { Query } from "../../logs/query-runner";
@@ -26,7 +26,7 @@ const MAX_QUERY_STRING = 10_000;
 
 export interface QueryDeps {
   state: LogsState;
-  meter: Meter;
+  meter: InsightsMeter;
   faults: Faults;
 }
 
