@@ -2,6 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { clearFaults, functionNames, injectFault } from "./sim";
 
 const rows = (page: Page) => page.locator('[data-testid="fleet-table"] tbody tr[data-function]');
+/** The table shows the server's answer for a view with these parameters (filters and sorts are applied there). */
+const settled = (page: Page, ...params: string[]) =>
+  expect(page.getByTestId("fleet-table")).toHaveAttribute("data-view", new RegExp(params.map((p) => `(?=.*\\b${p}\\b)`).join("")));
 const cellNumbers = async (page: Page, col: string) =>
   (await page.locator(`[data-testid="fleet-table"] tbody td[data-col="${col}"]`).allInnerTexts()).map((t) => {
     const n = parseFloat(t.replace(/,/g, ""));
@@ -34,6 +37,7 @@ test("sorting by a column orders the rows, and the sort lives in the URL", async
   await expect(page).toHaveURL(/sort=invocations&dir=asc/);
   await page.getByRole("button", { name: /^Invocations/ }).click(); // second click: descending
   await expect(page).toHaveURL(/sort=invocations&dir=desc/);
+  await settled(page, "sort=invocations", "dir=desc");
   const values = (await cellNumbers(page, "invocations")).filter((n) => !Number.isNaN(n));
   expect(values, "descending").toEqual([...values].sort((a, b) => b - a));
   await page.reload();
@@ -47,6 +51,7 @@ test("filters by name and by tag, kept in the URL", async ({ page }) => {
   await page.getByLabel("Filter by env").selectOption("prod");
   await expect(page).toHaveURL(/service=payments/);
   await expect(page).toHaveURL(/env=prod/);
+  await settled(page, "service=payments", "env=prod");
   const count = await rows(page).count();
   expect(count).toBeGreaterThan(0);
   for (const col of ["service", "env"] as const) {
@@ -55,6 +60,7 @@ test("filters by name and by tag, kept in the URL", async ({ page }) => {
   }
   await page.getByLabel("Filter by name").fill("webhook");
   await expect(page).toHaveURL(/q=webhook/);
+  await settled(page, "q=webhook");
   for (const name of await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-function")))) expect(name).toContain("webhook");
 });
 

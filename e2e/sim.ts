@@ -17,8 +17,8 @@ export async function meter(): Promise<{ requests: Record<string, number>; getMe
 
 export const resetMeter = () => fetch(`${SIM_URL}/_sim/meter`, { method: "DELETE" });
 
-export async function functionNames(): Promise<string[]> {
-  const client = new LambdaClient({ endpoint: SIM_URL, region: "us-east-1", credentials: { accessKeyId: "demo", secretAccessKey: "demo" } });
+export async function functionNames(url = SIM_URL): Promise<string[]> {
+  const client = new LambdaClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "demo", secretAccessKey: "demo" } });
   const names: string[] = [];
   for await (const page of paginateListFunctions({ client }, {})) names.push(...(page.Functions ?? []).map((f) => f.FunctionName!));
   return names;
@@ -29,17 +29,19 @@ export async function functionNames(): Promise<string[]> {
  * function-hours before a test meters the dashboard's calls (right after start, building 14 days of a
  * fleet can outlast the dashboard's AWS timeout, and the retry would count as a second call).
  */
-export async function warmMetrics(days: number) {
+export async function warmMetrics(days: number, url = SIM_URL) {
   const { CloudWatchClient, GetMetricDataCommand } = await import("@aws-sdk/client-cloudwatch");
-  const client = new CloudWatchClient({ endpoint: SIM_URL, region: "us-east-1", credentials: { accessKeyId: "demo", secretAccessKey: "demo" } });
-  const names = await functionNames();
+  const client = new CloudWatchClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "demo", secretAccessKey: "demo" }, requestHandler: { requestTimeout: 300_000 } });
+  const names = await functionNames(url);
   const endTime = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
   const startTime = new Date(endTime.getTime() - (days + 1) * 86_400_000);
-  await client.send(
-    new GetMetricDataCommand({
-      StartTime: startTime,
-      EndTime: endTime,
-      MetricDataQueries: names.map((n, i) => ({ Id: `w${i}`, MetricStat: { Metric: { Namespace: "AWS/Lambda", MetricName: "Invocations", Dimensions: [{ Name: "FunctionName", Value: n }] }, Period: 3600, Stat: "Sum" } })),
-    }),
-  );
+  for (let i = 0; i < names.length; i += 500) {
+    await client.send(
+      new GetMetricDataCommand({
+        StartTime: startTime,
+        EndTime: endTime,
+        MetricDataQueries: names.slice(i, i + 500).map((n, j) => ({ Id: `w${j}`, MetricStat: { Metric: { Namespace: "AWS/Lambda", MetricName: "Invocations", Dimensions: [{ Name: "FunctionName", Value: n }] }, Period: 3600, Stat: "Sum" } })),
+      }),
+    );
+  }
 }

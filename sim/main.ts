@@ -94,7 +94,8 @@ async function main(): Promise<void> {
     regions: settings.regions,
     fixedNowMs: settings.fixedNowMs,
     queries: { minMs: settings.queryMinMs, timeoutMs: settings.queryTimeoutMs },
-    warmBilling: true,
+    // SIM_WARM_BILLING=0: benchmarks and scale tests that never ask Cost Explorer skip computing the bill.
+    warmBilling: process.env.SIM_WARM_BILLING !== "0",
   });
   for (const { path, logGroup } of imports) {
     try {

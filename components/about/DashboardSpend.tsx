@@ -9,8 +9,8 @@ import type { SpendLine, SpendReport } from "@/lib/observe/spend-report";
 type Answer = SpendReport & { shared: boolean; sinceMs: number | null };
 const DAY_CHOICES = [1, 7, 31] as const;
 
-/** Sub-cent amounts matter here (one refresh of a small fleet is $0.002): four decimals below a dollar. */
-const usd = (n: number) => (n === 0 ? "$0" : n < 1 ? `$${n.toFixed(4)}` : formatUsd(n));
+/** Sub-cent amounts matter here (a refresh of a small fleet is $0.002, an SQS read $0.0000004): two significant digits below a cent. */
+const usd = (n: number) => (n === 0 ? "$0" : n < 0.01 ? `$${n.toFixed(Math.min(10, 1 - Math.floor(Math.log10(n))))}` : formatUsd(n));
 
 function Lines({ title, lines, days, testId, what }: { title: string; lines: SpendLine[]; days: string[]; testId: string; what: string }) {
   const shownDays = days.slice(-7);
@@ -107,9 +107,10 @@ export function DashboardSpend() {
             {q.data.shared
               ? "Every replica adds to one log in Redis (REDIS_URL), kept 31 days."
               : `This replica's log, since it started at ${formatUtc(q.data.sinceMs ?? Date.now())} (set REDIS_URL to keep it across restarts and replicas).`}{" "}
-            Prices: GetMetricData $0.01 per 1,000 metrics requested (each page again), Logs Insights $0.005 per GB scanned, Cost Explorer $0.01 per request;
-            Lambda, STS, tagging, SQS and other CloudWatch reads are free at these volumes (AWS pricing pages, 2026-11). Throttled and denied calls count as
-            calls but are not billed. Each attempt the SDK retries counts.
+            Prices: GetMetricData $0.01 per 1,000 metrics requested (each page again), Logs Insights $0.005 per GB scanned, Cost Explorer $0.01 per request,
+            SQS $0.40 per million requests (the DLQ depths); Lambda, STS, tagging, X-Ray sampling rules, Compute Optimizer and other CloudWatch reads are
+            free (AWS pricing pages, 2026-11). Throttled and denied calls count as calls but are not billed; each attempt the SDK retries counts. “(API)”
+            is a call made without a page: a script or curl.
           </p>
           <Lines title="By page" what="page" lines={q.data.byPage} days={q.data.days} testId="spend-by-page" />
           <Lines title="By AWS API" what="IAM action" lines={q.data.byAction} days={q.data.days} testId="spend-by-action" />

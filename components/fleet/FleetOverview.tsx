@@ -155,7 +155,7 @@ export function FleetOverview({ regions }: { regions: string[] }) {
             </span>
           </div>
           <div ref={scroller} className="panel fleet-scroll" style={{ maxHeight: VIEWPORT_PX + ROW_PX }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="fleet-scroll">
-            <table className="data fleet-table" data-testid="fleet-table" aria-rowcount={matched + 1}>
+            <table className="data fleet-table" data-testid="fleet-table" aria-rowcount={matched + 1} aria-busy={head.isPlaceholderData} data-view={head.isPlaceholderData ? "" : new URLSearchParams(view).toString()} style={{ opacity: head.isPlaceholderData ? 0.6 : 1 }}>
               <colgroup>
                 {cols.map((c) => (
                   <col key={c.key} style={{ width: c.widthPx }} />
