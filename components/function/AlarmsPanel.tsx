@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRegionHref } from "@/components/useUrlState";
 import { useQuery } from "@tanstack/react-query";
 import { functionQueries } from "@/components/api";
+import { CostLine } from "@/components/CostLine";
 import { QueryError } from "@/components/ErrorBox";
 import { formatUtc } from "@/lib/format";
 
@@ -49,6 +50,7 @@ export function AlarmsPanel({ name }: { name: string }) {
           </tbody>
         </table>
       )}
+      {q.data && <CostLine cost={q.data.cost} label="Alarms" />}
     </section>
   );
 }
