@@ -1,41 +1,28 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { getJson } from "@/components/api";
+import { ChartFrame, ChartLoading } from "@/components/charts/ChartFrame";
 import { calculatorHref } from "@/components/cost/CostPanel";
 import { WhatIfPanel } from "@/components/rightsizing/WhatIfPanel";
+import { calculatorInputs, FIELDS, INPUT_KEYS, type ParsedInputs } from "@/components/cost/calculator-inputs";
 import { TermsTable } from "@/components/cost/TermsTable";
 import { useUrlState } from "@/components/useUrlState";
-import { EstimateQuery } from "@/lib/cost/estimate-query";
 import { estimateMonthlyCost } from "@/lib/cost/lambda-cost";
 import { actualLoad, breakEvenLoad, comparisonRows, DEFAULT_CONTAINER } from "@/lib/cost/lambda-vs-container";
 import { ARCHITECTURES, HOURS_PER_MONTH, PRICED_REGIONS } from "@/lib/cost/prices";
 import type { FunctionCost } from "@/lib/cost/function-cost";
 import { formatUsd } from "@/lib/format";
 
-// The defaults are AWS's own first pricing example (mobile backend), so the page opens on a sum
-// anyone can check against https://aws.amazon.com/lambda/pricing/.
-const DEFAULTS: Record<string, string> = { requests: "3000000", durationMs: "120", memoryMb: "1536", architecture: "x86_64", freeTier: "true" };
-const FIELDS: { key: string; label: string; hint: string }[] = [
-  { key: "requests", label: "Requests a month", hint: "" },
-  { key: "durationMs", label: "Billed duration (ms)", hint: "average per invocation, INIT included" },
-  { key: "memoryMb", label: "Memory (MB)", hint: "128–10,240" },
-  { key: "ephemeralStorageMb", label: "Ephemeral storage (MB)", hint: "512 free" },
-  { key: "provisionedConcurrency", label: "Provisioned concurrency", hint: "environments" },
-  { key: "provisionedHours", label: "…enabled hours", hint: "of 730" },
-  { key: "logGb", label: "Logs ingested (GB)", hint: "" },
-  { key: "xrayTraces", label: "X-Ray traces", hint: "recorded" },
-];
-const INPUT_KEYS = [...FIELDS.map((f) => f.key), "architecture", "freeTier", "region"];
+const LoadChart = dynamic(() => import("@/components/cost/LoadChart").then((m) => m.LoadChart), { ssr: false, loading: ChartLoading });
 
 type Inventory = { functions: { name: string }[] };
 
-export function Calculator() {
+/** `parsed`: the URL's inputs checked on the server (app/calculator/page.tsx), so zod stays out of the browser. */
+export function Calculator({ parsed }: { parsed: ParsedInputs }) {
   const { params, set } = useUrlState();
-  const raw = Object.fromEntries(INPUT_KEYS.map((k) => [k, params.get(k) ?? DEFAULTS[k] ?? ""]).filter(([, v]) => v !== ""));
-  const parsed = EstimateQuery.safeParse(raw);
-  const error = parsed.success ? null : parsed.error.issues[0];
-  const input = parsed.success ? { ...parsed.data, freeTier: parsed.data.freeTier === "true" } : null;
+  const raw = calculatorInputs(params);
+  const { input, error } = parsed;
   const estimate = input ? estimateMonthlyCost(input) : null;
   const containerText = params.get("containerUsdPerHour") ?? DEFAULT_CONTAINER.usdPerHour.toFixed(5);
   const containerUsdPerHour = Number(containerText) > 0 ? Number(containerText) : DEFAULT_CONTAINER.usdPerHour;
@@ -97,7 +84,7 @@ export function Calculator() {
         </div>
         {error && (
           <div className="error-box" role="alert" data-testid="calc-error">
-            <b>{error.path.join(".")}</b>: {error.message}
+            <b>{error.field}</b>: {error.message}
           </div>
         )}
         {estimate && <TermsTable terms={estimate.terms} totalUsd={estimate.totalUsd} testId="calc-terms" />}
@@ -154,19 +141,9 @@ function ContainerComparison(p: { input: Parameters<typeof estimateMonthlyCost>[
         These inputs keep {environments === 1 ? "one environment" : `${environments} environments`} busy <b data-testid="actual-load">{(perEnvironmentLoad * 100).toFixed(1)} %</b> of the time
         {environments > 1 ? ` (compared with ${environments} containers)` : ""}.
       </p>
-      <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#eef1f4" vertical={false} />
-          <XAxis dataKey="loadPct" type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v} %`} fontSize={11} />
-          <YAxis tickFormatter={(v: number) => `$${v.toFixed(0)}`} fontSize={11} width={64} />
-          <Tooltip labelFormatter={(v) => `${v} % load`} formatter={(v) => (typeof v === "number" ? formatUsd(v) : "—")} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Line dataKey="lambdaUsd" name="Lambda, a month" stroke="#2457c5" dot={false} isAnimationActive={false} />
-          <Line dataKey="containerUsd" name="Container, a month" stroke="#9a6700" dot={false} isAnimationActive={false} />
-          {breakEven !== null && <ReferenceLine x={breakEven * 100} stroke="#c62828" strokeDasharray="5 4" label={{ value: "break-even", fontSize: 11, fill: "#c62828", position: "insideTopRight" }} />}
-          <ReferenceLine x={Math.min(perEnvironmentLoad * 100, 100)} stroke="#1a7f37" label={{ value: "these inputs", fontSize: 11, fill: "#1a7f37", position: "insideTopLeft" }} />
-        </LineChart>
-      </ResponsiveContainer>
+      <ChartFrame height={260}>
+        <LoadChart rows={rows} breakEven={breakEven} perEnvironmentLoad={perEnvironmentLoad} />
+      </ChartFrame>
       <p className="muted" style={{ fontSize: 12 }}>
         Load is the share of the month one execution environment is busy. Lambda&apos;s cost grows with it (requests and GB-s at list price, no free tier); the container&apos;s does not. The rule
         of thumb puts the break-even near 30 % of constant load; it moves with memory, duration and architecture, and a container needs headroom for peaks that Lambda absorbs.

@@ -1,8 +1,9 @@
 "use client";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { getJson } from "@/components/api";
+import { ChartFrame, ChartLoading } from "@/components/charts/ChartFrame";
 import { CostLine } from "@/components/CostLine";
 import { QueryError } from "@/components/ErrorBox";
 import { useRegionHref, useUrlState } from "@/components/useUrlState";
@@ -16,6 +17,8 @@ import { toCsv } from "@/lib/csv";
 import { formatPct, formatUsd, formatUsdCents as usd2, formatUtc } from "@/lib/format";
 
 const TAG_KEYS = ["service", "env", "owner"];
+const CostByTagChart = dynamic(() => import("@/components/cost/CostByTagChart").then((m) => m.CostByTagChart), { ssr: false, loading: ChartLoading });
+
 const PALETTE = ["#2457c5", "#c62828", "#1a7f37", "#9a6700", "#6f42c1", "#0a7ea4", "#b35900", "#5c6670", "#d63384", "#198754"];
 const TOP = 9; // the chart stacks the 9 costliest values and "other"
 
@@ -99,19 +102,9 @@ export function CostByTag() {
           </div>
           <section className="panel" aria-label="Monthly cost by tag">
             <h2>Monthly cost by {tagKey}</h2>
-            <ResponsiveContainer width="100%" height={300}>
-              <BarChart data={chartRows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-                <CartesianGrid stroke="#eef1f4" vertical={false} />
-                <XAxis dataKey="month" fontSize={11} />
-                <YAxis tickFormatter={(v: number) => `$${v.toFixed(0)}`} fontSize={11} width={64} />
-                <Tooltip formatter={(v) => (typeof v === "number" ? usd2(v) : "—")} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                {top.map((r, i) => (
-                  <Bar key={r.tagValue} dataKey={label(r.tagValue)} stackId="cost" fill={r.tagValue === "" ? "#98a2ad" : PALETTE[i % PALETTE.length]} isAnimationActive={false} />
-                ))}
-                {view.rows.length > TOP && <Bar dataKey="other" stackId="cost" fill="#d0d7de" isAnimationActive={false} />}
-              </BarChart>
-            </ResponsiveContainer>
+            <ChartFrame height={300}>
+              <CostByTagChart rows={chartRows} bars={top.map((r, i) => ({ key: label(r.tagValue), color: r.tagValue === "" ? "#98a2ad" : PALETTE[i % PALETTE.length] }))} other={view.rows.length > TOP} />
+            </ChartFrame>
           </section>
           <section className="panel" aria-label="Cost by tag value">
             <table className="data" data-testid="cost-table">

@@ -1,7 +1,8 @@
 "use client";
+import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { functionQueries } from "@/components/api";
-import { TimeChart } from "@/components/charts/TimeChart";
+import { preloadTimeChart, TimeChart } from "@/components/charts/TimeChart";
 import { CostLine } from "@/components/CostLine";
 import { QueryError } from "@/components/ErrorBox";
 import { RangePicker } from "@/components/RangePicker";
@@ -21,8 +22,10 @@ function ChartPanel({ title, children }: { title: string; children: React.ReactN
 export function FunctionCharts({ name }: { name: string }) {
   const { range, set } = useUrlState();
   const q = useQuery(functionQueries.metrics(name, range));
+  // The charts are this page's first view: fetch recharts while the metrics load, not after.
+  useEffect(preloadTimeChart, []);
   const body = (render: (d: NonNullable<typeof q.data>) => React.ReactNode) =>
-    q.isPending ? <div className="chart-empty">Loading…</div> : q.isError ? <QueryError title="Metrics unavailable" error={q.error} /> : render(q.data);
+    q.isPending ? <div className="chart-empty" style={{ height: 220 }}>Loading…</div> : q.isError ? <QueryError title="Metrics unavailable" error={q.error} /> : render(q.data);
 
   return (
     <>

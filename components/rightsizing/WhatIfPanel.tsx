@@ -1,14 +1,17 @@
 "use client";
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { Area, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { getJson } from "@/components/api";
+import { ChartFrame, ChartLoading } from "@/components/charts/ChartFrame";
 import { CostLine } from "@/components/CostLine";
 import { QueryError } from "@/components/ErrorBox";
 import { FINDING_LABEL, p99Range } from "@/components/rightsizing/format";
 import { formatDurationMs, formatMemoryMb as mb, formatUsdCents as usd } from "@/lib/format";
 import type { Rightsizing, RightsizingRow } from "@/lib/rightsizing/data";
 import { MAX_MEMORY_MB, MIN_MEMORY_MB, project, type FunctionStats, type Recommendation } from "@/lib/rightsizing/model";
+
+const WhatIfChart = dynamic(() => import("@/components/rightsizing/WhatIfChart").then((m) => m.WhatIfChart), { ssr: false, loading: ChartLoading });
 
 /** Sizes the chart plots: dense where most functions live, sparse above. */
 const GRID_MB = [...Array.from({ length: 46 }, (_, i) => 128 + i * 64), ...Array.from({ length: 15 }, (_, i) => 3072 + i * 512)];
@@ -134,23 +137,9 @@ function Finding({ row, stats, r, region }: { row: RightsizingRow; stats: Functi
           ))}
         </tbody>
       </table>
-      <ResponsiveContainer width="100%" height={260}>
-        <ComposedChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid stroke="#eef1f4" />
-          <XAxis dataKey="memoryMb" type="number" scale="log" domain={[MIN_MEMORY_MB, MAX_MEMORY_MB]} ticks={[128, 256, 512, 1024, 1769, 3008, 5120, 10240]} tickFormatter={(v: number) => `${v}`} fontSize={11} />
-          <YAxis yAxisId="ms" tickFormatter={(v: number) => formatDurationMs(v)} fontSize={11} width={64} />
-          <YAxis yAxisId="usd" orientation="right" tickFormatter={(v: number) => `$${v.toFixed(v < 10 ? 2 : 0)}`} fontSize={11} width={56} />
-          <Tooltip labelFormatter={(v) => `${v} MB`} formatter={(v, n) => (Array.isArray(v) ? `${formatDurationMs(v[0])}–${formatDurationMs(v[1])}` : typeof v === "number" ? (n === "cost / month" ? usd(v) : formatDurationMs(v)) : "—")} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Area yAxisId="ms" dataKey="p99RangeMs" name="p99 range" fill="#2457c5" fillOpacity={0.12} stroke="none" isAnimationActive={false} />
-          <Line yAxisId="ms" dataKey="p99Ms" name="p99 projected" stroke="#2457c5" dot={false} isAnimationActive={false} />
-          <Line yAxisId="usd" dataKey="monthlyUsd" name="cost / month" stroke="#1a7f37" dot={false} isAnimationActive={false} />
-          <ReferenceLine yAxisId="ms" x={r.currentMb} stroke="#5c6670" strokeDasharray="4 3" label={{ value: "now", fontSize: 11, position: "insideTopLeft" }} />
-          {r.recommendedMb !== null && r.recommendedMb !== r.currentMb && <ReferenceLine yAxisId="ms" x={r.recommendedMb} stroke="#1a7f37" label={{ value: "recommended", fontSize: 11, position: "insideTopRight" }} />}
-          <ReferenceLine yAxisId="ms" x={r.floorMb} stroke="#c62828" strokeDasharray="2 2" label={{ value: "memory floor", fontSize: 11, position: "insideBottomLeft" }} />
-          <ReferenceLine yAxisId="ms" x={whatIfMb} stroke="#9a6700" />
-        </ComposedChart>
-      </ResponsiveContainer>
+      <ChartFrame height={260}>
+        <WhatIfChart points={chart} r={r} whatIfMb={whatIfMb} />
+      </ChartFrame>
       <div className="toolbar" style={{ marginTop: 8 }}>
         <label style={{ flex: 1 }}>
           what if
