@@ -100,6 +100,32 @@ export const DEMO_PAGES: Record<string, string> = {
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 
+/** The first-load table (Markdown) of a running dashboard; `over`: pages over their budget. */
+export async function firstLoadTable(baseUrl: string): Promise<{ table: string; over: number; pages: PageJs[] }> {
+  const lines: string[] = [];
+  const routes = Object.keys(DEMO_PAGES);
+  const pages = await firstLoadJs(baseUrl, Object.values(DEMO_PAGES));
+  const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  const lazy = existsSync(chromiumPath) ? await lazyJs(baseUrl, pages, chromiumPath) : undefined;
+  lines.push(`First-load JS, gzip level 9 (kB = 1,000 bytes)${lazy ? "; lazy = JS fetched after load, in Chromium" : ""}`, "");
+  lines.push(`| route | first-load JS (gzip) | files |${lazy ? " lazy JS (gzip) |" : ""} budget |`);
+  lines.push(`|---|---:|---:|${lazy ? "---:|" : ""}---|`);
+  let over = 0;
+  for (const route of routes) {
+    const page = pages.find((p) => p.path === DEMO_PAGES[route]);
+    if (!page) continue;
+    const budget = BUDGET_KB[route];
+    const verdict = budget === undefined ? "" : page.gzipBytes <= budget * 1000 ? `≤ ${budget} kB ✓` : `> ${budget} kB ✗`;
+    if (budget !== undefined && page.gzipBytes > budget * 1000) over++;
+    const lazyFiles = lazy?.get(page.path) ?? [];
+    const lazyCell = lazy ? ` ${kB(lazyFiles.reduce((s, f) => s + gzipBytesOf(f), 0))} kB (${lazyFiles.length}) |` : "";
+    lines.push(`| \`${route}\` | ${kB(page.gzipBytes)} kB | ${page.files.length} |${lazyCell} ${verdict} |`);
+  }
+  const missing = routes.filter((r) => !pages.some((p) => p.path === DEMO_PAGES[r]));
+  if (missing.length) lines.push("", `Not served (no such page): ${missing.join(", ")}`);
+  return { table: lines.join("\n"), over, pages };
+}
+
 async function main() {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No build: run `npx next build` first.");
   // The built app against the demo account, as the e2e suite runs it, on ports of its own.
@@ -117,27 +143,8 @@ async function main() {
       if (i > 300) throw new Error(`${baseUrl} did not start`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    const routes = Object.keys(DEMO_PAGES);
-    const pages = await firstLoadJs(baseUrl, Object.values(DEMO_PAGES));
-    const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-    const lazy = existsSync(chromiumPath) ? await lazyJs(baseUrl, pages, chromiumPath) : undefined;
-
-    console.log(`\nFirst-load JS, gzip level 9 (kB = 1,000 bytes)${lazy ? "; lazy = JS fetched after load, in Chromium" : ""}\n`);
-    console.log(`| route | first-load JS (gzip) | files |${lazy ? " lazy JS (gzip) |" : ""} budget |`);
-    console.log(`|---|---:|---:|${lazy ? "---:|" : ""}---|`);
-    let over = 0;
-    for (const route of routes) {
-      const page = pages.find((p) => p.path === DEMO_PAGES[route]);
-      if (!page) continue; // e.g. /about/cost where it does not exist
-      const budget = BUDGET_KB[route];
-      const verdict = budget === undefined ? "" : page.gzipBytes <= budget * 1000 ? `≤ ${budget} kB ✓` : `> ${budget} kB ✗`;
-      if (budget !== undefined && page.gzipBytes > budget * 1000) over++;
-      const lazyFiles = lazy?.get(page.path) ?? [];
-      const lazyCell = lazy ? ` ${kB(lazyFiles.reduce((s, f) => s + gzipBytesOf(f), 0))} kB (${lazyFiles.length}) |` : "";
-      console.log(`| \`${route}\` | ${kB(page.gzipBytes)} kB | ${page.files.length} |${lazyCell} ${verdict} |`);
-    }
-    const missing = routes.filter((r) => !pages.some((p) => p.path === DEMO_PAGES[r]));
-    if (missing.length) console.log(`\nNot served (no such page): ${missing.join(", ")}`);
+    const { table, over, pages } = await firstLoadTable(baseUrl);
+    console.log(`\n${table}`);
     if (process.argv.includes("--files")) for (const p of pages) console.log(`\n${p.path}\n${p.files.map((f) => `  ${kB(gzipBytesOf(f)).padStart(6)} kB  ${f}`).join("\n")}`);
     process.exitCode = over ? 1 : 0;
   } finally {

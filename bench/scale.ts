@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { warmMetrics } from "../e2e/sim";
+import { firstLoadTable } from "./first-load-js";
 import { rssMb } from "./sim-process";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -195,6 +196,7 @@ async function main() {
   const overviews: Overview[] = [];
   const logs: (LogStats | null)[] = [];
   const pages: Record<string, number | string>[] = [];
+  let firstLoad = "";
   for (const [i, functions] of SIZES.entries()) {
     const sim = await startSim(functions, 4760 + i);
     try {
@@ -206,6 +208,7 @@ async function main() {
         overviews.push(await overview(dash.url, sim.url, sim.child.pid!, functions));
         process.stderr.write("log statistics… ");
         logs.push(await logStats(dash.url, sim.url, functions));
+        if (i === 0) firstLoad = (await firstLoadTable(dash.url)).table;
       } finally {
         stopGroup(dash.child);
       }
@@ -246,8 +249,7 @@ async function main() {
   for (const route of Object.keys(PAGES)) console.log(`| \`${route}\` | ${pages.map((p) => (typeof p[route] === "number" ? usd(p[route] as number) : (p[route] ?? "—"))).join(" | ")} |`);
   console.log(`\n"not run": the page's first load scans every function's logs for up to 14 days, more than the demo account can generate in a bench at that size.`);
 
-  const { firstLoadTable } = await import("./first-load-js").catch(() => ({ firstLoadTable: undefined }));
-  if (firstLoadTable) console.log(`\n## First-load JavaScript per page\n\n${await firstLoadTable()}`);
+  if (firstLoad) console.log(`\n## First-load JavaScript per page\n\n${firstLoad}`);
 }
 
 await main();
