@@ -1,4 +1,5 @@
 import { Suspense } from "react";
+import { FleetLogStats } from "@/components/fleet/FleetLogStats";
 import { FleetOverview } from "@/components/fleet/FleetOverview";
 import { getConfig } from "@/lib/config";
 import { STATUS_THRESHOLDS as T } from "@/lib/status/function-status";
@@ -9,6 +10,7 @@ export default function FleetPage() {
       <h1>Fleet overview</h1>
       <Suspense>
         <FleetOverview regions={getConfig().regions} />
+        <FleetLogStats />
       </Suspense>
       <p className="muted" style={{ fontSize: 12 }}>
         Status: <b>degraded</b> when the error rate ≥ {T.errorRatePct.degraded}%, throttles ≥ {T.throttleRatePct.degraded}% of requests, p99 duration ≥{" "}

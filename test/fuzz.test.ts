@@ -45,6 +45,10 @@ const SPECS: Record<string, Spec> = {
   },
   "GET /api/cost/functions": { fields: [{ ...TAG_KEY, required: true }, q("value", "tagValue", "checkout", { required: true, maxLength: 256 })] },
   "GET /api/cost/reconcile": { fields: [TAG_KEY] },
+  "GET /api/fleet/log-stats": { fields: [RANGE] },
+  "POST /api/fleet/log-stats": { fields: [{ name: "range", in: "body", kind: "enum", valid: "1h" }] },
+  "GET /api/fleet/log-stats/[runId]": { fields: [RUN_ID] },
+  "DELETE /api/fleet/log-stats/[runId]": { fields: [RUN_ID] },
   "GET /api/functions": {
     fields: [
       RANGE,
@@ -204,7 +208,7 @@ function cases(route: string, spec: Spec): Case[] {
   if (!hasBody) return out;
   const valid = JSON.stringify(bodyOf(required()));
   for (const extra of ['"x":1', '"__proto__":{"admin":true}', '"constructor":{"prototype":{}}']) {
-    add({ label: `unknown body field ${extra}`, body: { raw: `${valid.slice(0, -1)},${extra}}`, type: "application/json" }, expect: [extra.split('"')[1]], unknown: true });
+    add({ label: `unknown body field ${extra}`, body: { raw: `${valid.slice(0, -1)}${valid === "{}" ? "" : ","}${extra}}`, type: "application/json" }, expect: [extra.split('"')[1]], unknown: true });
   }
   // The body as a whole: not JSON, the wrong shape, deeply nested, too large.
   const json = (raw: string | Uint8Array): Body => ({ raw, type: "application/json" });

@@ -16,13 +16,25 @@ export class DiskCache {
     return path.join(this.dir, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
   }
 
-  async get<T>(key: string, ttlMs: number, load: () => Promise<T>, nowMs = Date.now()): Promise<{ value: T; storedAtMs: number; fromCache: boolean }> {
+  /** The stored value if it is younger than `ttlMs`; never loads. */
+  async peek<T>(key: string, ttlMs: number, nowMs = Date.now()): Promise<{ value: T; storedAtMs: number } | undefined> {
     try {
       const entry = JSON.parse(await readFile(this.file(key), "utf8")) as { key: string; storedAtMs: number; value: T };
-      if (entry.key === key && nowMs - entry.storedAtMs < ttlMs) return { value: entry.value, storedAtMs: entry.storedAtMs, fromCache: true };
+      if (entry.key === key && nowMs - entry.storedAtMs < ttlMs) return { value: entry.value, storedAtMs: entry.storedAtMs };
     } catch {
-      // missing or unreadable: load it
+      // missing or unreadable
     }
+    return undefined;
+  }
+
+  /** Stores a value computed elsewhere (a finished scan), replacing any older one. */
+  async put<T>(key: string, value: T, nowMs = Date.now()): Promise<void> {
+    await this.loadAndStore(key, async () => value, nowMs);
+  }
+
+  async get<T>(key: string, ttlMs: number, load: () => Promise<T>, nowMs = Date.now()): Promise<{ value: T; storedAtMs: number; fromCache: boolean }> {
+    const stored = await this.peek<T>(key, ttlMs, nowMs);
+    if (stored) return { ...stored, fromCache: true };
     const running = this.inflight.get(key) as Promise<T> | undefined;
     const pending = running ?? this.loadAndStore(key, load, nowMs);
     if (!running) this.inflight.set(key, pending);

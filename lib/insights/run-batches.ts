@@ -1,7 +1,7 @@
 import "server-only";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { chunk } from "@/lib/metrics/chunk";
-import { MAX_LOG_GROUPS_PER_QUERY, runQuery, type InsightsQuery, type InsightsResult, type QueryProgress } from "@/lib/insights/run-query";
+import { MAX_LOG_GROUPS_PER_QUERY, TERMINAL_STATUSES, runQuery, type InsightsQuery, type InsightsResult, type QueryProgress } from "@/lib/insights/run-query";
 
 type Options = Parameters<typeof runQuery>[2];
 
@@ -10,6 +10,8 @@ const sumProgress = (all: QueryProgress[], status: string): QueryProgress => ({
   recordsScanned: all.reduce((a, p) => a + p.recordsScanned, 0),
   recordsMatched: all.reduce((a, p) => a + p.recordsMatched, 0),
   bytesScanned: all.reduce((a, p) => a + p.bytesScanned, 0),
+  queries: all.length,
+  queriesDone: all.filter((p) => TERMINAL_STATUSES.has(p.status)).length,
 });
 
 /**

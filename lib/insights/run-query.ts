@@ -22,7 +22,15 @@ export const pollDelayMs = (attempt: number) => Math.min(250 * 2 ** attempt, 1_0
 const limitRetryDelayMs = (attempt: number) => Math.random() * Math.min(500 * 2 ** attempt, 8_000);
 const MAX_START_ATTEMPTS = 6;
 
-export type QueryProgress = { status: string; recordsScanned: number; recordsMatched: number; bytesScanned: number };
+export type QueryProgress = {
+  status: string;
+  recordsScanned: number;
+  recordsMatched: number;
+  bytesScanned: number;
+  /** Over several log-group batches (run-batches.ts): how many queries there are, and how many have ended. */
+  queries?: number;
+  queriesDone?: number;
+};
 
 export type InsightsQuery = {
   logGroupNames: string[];

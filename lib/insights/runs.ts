@@ -26,11 +26,14 @@ export type RunState = {
   rows?: InsightsRow[];
   error?: AwsFailure;
   cost: ObservationCost;
+  /** What the run reads: the time range and how many log groups (50 a query). */
+  window: { startMs: number; endMs: number };
+  logGroups: number;
   startedAtMs: number;
   finishedAtMs?: number;
 };
 
-type Run = RunState & { key: string; abort: AbortController; lastPolledMs: number; ledger: CostLedger };
+type Run = RunState & { key: string; abort: AbortController; lastPolledMs: number; ledger: CostLedger; deadlineMs: number };
 
 /**
  * Our share of the account's 30 concurrent queries, shared by every Logs Insights caller (query
@@ -45,14 +48,15 @@ const keepFinishedMs = () => Math.max(getConfig().cacheTtlMs, 60_000);
 const QUERY_DEADLINE_MS = 5 * 60_000;
 
 /** How long a run's state is shared with other replicas: while it may run, then while it is reused. */
-const shareMs = () => QUERY_DEADLINE_MS + keepFinishedMs();
+const shareMs = (maxRunMs = QUERY_DEADLINE_MS) => maxRunMs + keepFinishedMs();
 /** Tells other replicas (with REDIS_URL) where the run stands; a Redis hiccup must not fail the run. */
-const publish = (run: Run) => void publishRun(view(run), shareMs()).catch(() => undefined);
+const publish = (run: Run) => void publishRun(view(run), shareMs(run.deadlineMs - run.startedAtMs)).catch(() => undefined);
 
 const runs = new Map<string, Run>();
 const byKey = new Map<string, string>();
 
-export type RunRequest = { logGroupNames: string[]; queryString: string; startMs: number; endMs: number; limit?: number };
+/** `maxRunMs`: the deadline, 5 minutes unless given (a fleet-wide scan waits its turn for many queries). */
+export type RunRequest = { logGroupNames: string[]; queryString: string; startMs: number; endMs: number; limit?: number; maxRunMs?: number };
 
 export async function startRun(req: RunRequest): Promise<RunState> {
   sweep();
@@ -71,13 +75,16 @@ export async function startRun(req: RunRequest): Promise<RunState> {
     status: "Starting",
     progress: { status: "Starting", recordsScanned: 0, recordsMatched: 0, bytesScanned: 0 },
     cost: ledger.total(),
+    window: { startMs: req.startMs, endMs: req.endMs },
+    logGroups: new Set(req.logGroupNames).size,
     startedAtMs: Date.now(),
+    deadlineMs: Date.now() + (req.maxRunMs ?? QUERY_DEADLINE_MS),
     abort: new AbortController(),
     lastPolledMs: Date.now(),
     ledger,
   };
   // An identical run another replica started is joined, not repeated.
-  const holder = await claimRunKey(key, run.runId, shareMs());
+  const holder = await claimRunKey(key, run.runId, shareMs(req.maxRunMs));
   if (holder !== run.runId) {
     const shared = await sharedRun(holder);
     if (shared) return shared;
@@ -107,12 +114,12 @@ async function execute(run: Run, req: RunRequest) {
     const result = await runOverLogGroups(awsClients().logs, req, {
       ledger: run.ledger,
       semaphore: insightsSemaphore,
-      deadlineMs: run.startedAtMs + QUERY_DEADLINE_MS,
+      deadlineMs: run.deadlineMs,
       signal: run.abort.signal,
       onProgress: (p) => {
         run.progress = p;
         run.status = p.status as RunState["status"];
-        run.cost = { ...run.ledger.total(), logsBytesScanned: p.bytesScanned };
+        run.cost = costSoFar(run.ledger, p.bytesScanned);
         publish(run);
       },
     });
@@ -132,6 +139,16 @@ async function execute(run: Run, req: RunRequest) {
     run.cost = run.ledger.total();
     publish(run);
   }
+}
+
+/**
+ * The ledger counts a query's bytes when it ends; while batches run, what they have scanned so far
+ * is priced too, so "cost so far" is not $0 until the end.
+ */
+function costSoFar(ledger: CostLedger, bytesScanned: number): ObservationCost {
+  const soFar = new CostLedger();
+  soFar.merge({ ...ledger.total(), logsBytesScanned: bytesScanned });
+  return soFar.total();
 }
 
 /** The run's state, from this replica or (with REDIS_URL) the one running it; polling keeps it alive. */
@@ -156,8 +173,8 @@ export async function cancelRun(runId: string): Promise<RunState | undefined> {
 }
 
 function view(run: Run): RunState {
-  const { runId, status, progress, rows, error, cost, startedAtMs, finishedAtMs } = run;
-  return { runId, status, progress, rows, error, cost, startedAtMs, finishedAtMs };
+  const { runId, status, progress, rows, error, cost, window, logGroups, startedAtMs, finishedAtMs } = run;
+  return { runId, status, progress, rows, error, cost, window, logGroups, startedAtMs, finishedAtMs };
 }
 
 /**
