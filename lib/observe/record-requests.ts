@@ -31,26 +31,36 @@ function recordScan(queryId: string, bytes: number | undefined, ended: boolean, 
 }
 
 /**
- * Records every HTTP request a client sends (each retry attempt too: this runs inside the retry loop)
- * in the spend log, with what AWS charges for it, attributed to the page and Region of the scope.
+ * Records every HTTP request a client sends in the spend log, with what AWS charges for it,
+ * attributed to the page and Region of the scope. Two middlewares: one in the deserialize step runs
+ * once per attempt (inside the retry loop) and sees the raw response, so it counts retries and prices
+ * only answered requests; one in the initialize step sees each command's parsed output once, for the
+ * bytes a Logs Insights query scanned.
  */
 export function recordingRequests<C extends Stack>(client: C, iamPrefix: string, region: string): C {
-  const record: Middleware = (next, context) => async (args) => {
-    const action = `${iamPrefix}:${(context.commandName ?? "").replace(/Command$/, "")}`;
+  const actionOf = (context: { commandName?: string }) => `${iamPrefix}:${(context.commandName ?? "").replace(/Command$/, "")}`;
+  const perAttempt: Middleware = (next, context) => async (args) => {
+    const action = actionOf(context);
     const metricsRequested = action === "cloudwatch:GetMetricData" ? (args.input?.MetricDataQueries?.length ?? 0) : 0;
     const page = currentScope().page;
     let answered = false;
     try {
-      const result = await next(args);
-      answered = true;
-      if (action === "logs:GetQueryResults") recordScan(args.input.queryId, result.output?.statistics?.bytesScanned, TERMINAL.has(result.output?.status), region);
-      if (action === "logs:StopQuery") recordScan(args.input.queryId, undefined, true, region);
+      const result = (await next(args)) as { response?: { statusCode?: number } };
+      answered = (result.response?.statusCode ?? 500) < 300;
       return result;
     } finally {
       // A refused request (throttled, denied) is not billed; it still counts as a call made.
       recordSpend({ page, action, region, calls: 1, usd: answered ? requestUsd(action, metricsRequested) : 0, metricsRequested: answered ? metricsRequested : 0, bytesScanned: 0 });
     }
   };
-  client.middlewareStack.add(record, { step: "deserialize", name: "recordRequestSpend" });
+  const perCommand: Middleware = (next, context) => async (args) => {
+    const action = actionOf(context);
+    const result = await next(args);
+    if (action === "logs:GetQueryResults") recordScan(args.input.queryId, result.output?.statistics?.bytesScanned, TERMINAL.has(result.output?.status), region);
+    if (action === "logs:StopQuery") recordScan(args.input.queryId, undefined, true, region);
+    return result;
+  };
+  client.middlewareStack.add(perAttempt, { step: "deserialize", name: "recordRequestSpend" });
+  client.middlewareStack.add(perCommand, { step: "initialize", name: "recordQueryScanSpend" });
   return client;
 }
