@@ -5,6 +5,7 @@ import { routingAt } from "./fleet-versions";
 import { generateInvocations } from "./invocations";
 import { AggregatesBuilder, MINUTES_PER_HOUR, MinuteAggregates } from "./minute-aggregates";
 import { Lru } from "./lru";
+import type { SpanSummary } from "./statistics";
 import { planHour } from "./traffic";
 
 export const HOUR_MS = 3_600_000;
@@ -20,6 +21,8 @@ export interface HourBlock {
   /** Per executed version, only when more than one version ran in the hour; else `version` ran all. */
   byVersion: Map<string, MinuteAggregates> | null;
   version: string;
+  /** Per-metric summaries of the whole hour, made on first use (context.ts summarisedByHour). */
+  summaries?: Map<string, SpanSummary>;
 }
 
 /** Versions the function's traffic can reach during the hour. */
