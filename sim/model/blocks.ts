@@ -43,8 +43,9 @@ export function buildHourBlock(fm: FunctionModel, hourMs: number, builder = new 
   const perVersion = versions.length > 1 ? new Map(versions.map((v) => [v, new AggregatesBuilder()])) : null;
   builder.start();
   perVersion?.forEach((b) => b.start());
-  const throttles = new Int32Array(MINUTES_PER_HOUR);
-  const concurrency = new Int32Array(MINUTES_PER_HOUR);
+  const perMinute = new Int32Array(2 * MINUTES_PER_HOUR); // one allocation for both (see minute-aggregates.ts)
+  const throttles = perMinute.subarray(0, MINUTES_PER_HOUR);
+  const concurrency = perMinute.subarray(MINUTES_PER_HOUR);
   for (let i = 0; i < MINUTES_PER_HOUR; i++) {
     const plan = plans[i];
     throttles[i] = plan.throttles;
