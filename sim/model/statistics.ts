@@ -131,6 +131,7 @@ export class PeriodAccumulator implements SampleSink {
 }
 
 const SCRATCH = new DenseHistogram();
+const NONE: number[] = [];
 
 /**
  * The samples a span of minutes fed, recorded through the same SampleSink calls a PeriodAccumulator
@@ -150,7 +151,7 @@ export class SpanSummary implements SampleSink {
   wholeTotal: number | null = 0;
   buckets: number[] = [];
   counts: number[] = [];
-  readonly gaugeValues: number[] = [];
+  gaugeValues: number[] = [];
   private dense: DenseHistogram | null = null;
 
   /** Records what `feedAll` feeds: the scratch histogram is shared, so summaries are built one at a time. */
@@ -203,7 +204,12 @@ export class SpanSummary implements SampleSink {
       this.dense.reset();
       this.dense = null;
     }
-    if (this.wholeTotal !== null) this.increments = [];
+    // Kept on every cached hour block: exact-size copies (push leaves spare capacity), one shared empty array.
+    const keep = (xs: number[]) => (xs.length === 0 ? NONE : xs.slice());
+    this.increments = this.wholeTotal !== null ? NONE : keep(this.increments);
+    this.buckets = keep(this.buckets);
+    this.counts = keep(this.counts);
+    this.gaugeValues = keep(this.gaugeValues);
     return this;
   }
 
