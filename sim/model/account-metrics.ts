@@ -1,10 +1,11 @@
 // Region-wide AWS/Lambda metrics (no dimensions): the sum over every function of the account,
 // built per hour from the function blocks and cached separately (one block per hour, not per function).
-import { type ModelContext, type MinuteFeeder } from "./context";
+import { type ModelContext, type MinuteFeeder, summarisedByHour } from "./context";
 import { functionModelOf } from "./function-model";
 import { BUCKET_COUNT } from "./histogram";
 import { Lru } from "./lru";
 import { MINUTES_PER_HOUR } from "./minute-aggregates";
+import type { SpanSummary } from "./statistics";
 
 interface AccountBlock {
   hourMs: number;
@@ -20,6 +21,7 @@ interface AccountBlock {
   histOffsets: Int32Array;
   histBuckets: Uint16Array;
   histCounts: Uint32Array;
+  summaries?: Map<string, SpanSummary>;
 }
 
 const MAX_ACCOUNT_BLOCKS = 2_000;
@@ -80,6 +82,11 @@ function sparseHistograms(dense: Uint32Array): Pick<AccountBlock, "histOffsets" 
 export function accountFeeder(ctx: ModelContext, metricName: string): MinuteFeeder | null {
   let last: AccountBlock | undefined;
   const read = (hourMs: number) => (last && last.hourMs === hourMs ? last : (last = accountBlock(ctx, hourMs)));
+  const feed = accountMinutes(read, metricName);
+  return feed && summarisedByHour(feed, metricName, read);
+}
+
+function accountMinutes(read: (hourMs: number) => AccountBlock, metricName: string): MinuteFeeder | null {
   switch (metricName) {
     case "Invocations":
       return (acc, h, i) => { const n = read(h).invocations[i]; acc.addBinary(n, n); };

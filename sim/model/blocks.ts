@@ -5,6 +5,7 @@ import { routingAt } from "./fleet-versions";
 import { generateInvocations } from "./invocations";
 import { AggregatesBuilder, MINUTES_PER_HOUR, MinuteAggregates } from "./minute-aggregates";
 import { Lru } from "./lru";
+import type { SpanSummary } from "./statistics";
 import { planHour } from "./traffic";
 
 export const HOUR_MS = 3_600_000;
@@ -20,6 +21,8 @@ export interface HourBlock {
   /** Per executed version, only when more than one version ran in the hour; else `version` ran all. */
   byVersion: Map<string, MinuteAggregates> | null;
   version: string;
+  /** Per-metric summaries of the whole hour, made on first use (context.ts summarisedByHour). */
+  summaries?: Map<string, SpanSummary>;
 }
 
 /** Versions the function's traffic can reach during the hour. */
@@ -40,8 +43,9 @@ export function buildHourBlock(fm: FunctionModel, hourMs: number, builder = new 
   const perVersion = versions.length > 1 ? new Map(versions.map((v) => [v, new AggregatesBuilder()])) : null;
   builder.start();
   perVersion?.forEach((b) => b.start());
-  const throttles = new Int32Array(MINUTES_PER_HOUR);
-  const concurrency = new Int32Array(MINUTES_PER_HOUR);
+  const perMinute = new Int32Array(2 * MINUTES_PER_HOUR); // one allocation for both (see minute-aggregates.ts)
+  const throttles = perMinute.subarray(0, MINUTES_PER_HOUR);
+  const concurrency = perMinute.subarray(MINUTES_PER_HOUR);
   for (let i = 0; i < MINUTES_PER_HOUR; i++) {
     const plan = plans[i];
     throttles[i] = plan.throttles;

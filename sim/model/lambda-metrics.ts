@@ -3,7 +3,7 @@
 // (Region-wide). Every number is read from blocks made by the invocation generator.
 import type { MetricRequest, MetricSeries } from "./types";
 import { BlockStore, type HourBlock } from "./blocks";
-import { type ModelContext, type MinuteFeeder, functionModel, seriesOver } from "./context";
+import { type ModelContext, type MinuteFeeder, functionModel, seriesOver, summarisedByHour } from "./context";
 import type { FunctionModel } from "./function-model";
 import type { MinuteAggregates } from "./minute-aggregates";
 import type { Statistic } from "./statistics";
@@ -23,8 +23,11 @@ export function lambdaSeries(ctx: ModelContext, req: MetricRequest, stat: Statis
   }
   const selection = select(ctx, keys, req.dimensions);
   if (!selection) return null;
-  const feed = selection.version === undefined ? functionFeeder(ctx, selection.fm, req.metricName) : versionFeeder(ctx, selection.fm, selection.version, req.metricName);
-  return feed && seriesOver(ctx, req, stat, ctx.dataStartMs, feed);
+  const { fm, version } = selection;
+  const read = blockReader(ctx, fm);
+  const feed = version === undefined ? functionFeeder(read, fm, req.metricName) : versionFeeder(read, version, req.metricName);
+  // A feeder reads only the function's hour blocks, so an hour's summary depends on the metric and version alone.
+  return feed && seriesOver(ctx, req, stat, ctx.dataStartMs, summarisedByHour(feed, `${req.metricName}@${version ?? ""}`, read));
 }
 
 function select(ctx: ModelContext, keys: string, d: Record<string, string>): Selection | null {
@@ -54,8 +57,7 @@ function durationFeed(acc: Parameters<MinuteFeeder>[0], a: MinuteAggregates, i: 
   acc.addHistogram(a.invocations[i], a.durationSumMs(i), a.durationMinMs[i], a.durationMaxMs[i], a.histBuckets, a.histCounts, a.histOffsets[i], a.histOffsets[i + 1]);
 }
 
-function functionFeeder(ctx: ModelContext, fm: FunctionModel, metricName: string): MinuteFeeder | null {
-  const read = blockReader(ctx, fm);
+function functionFeeder(read: (hourMs: number) => HourBlock, fm: FunctionModel, metricName: string): MinuteFeeder | null {
   const pc = fm.provisionedConcurrency;
   switch (metricName) {
     case "Invocations":
@@ -98,8 +100,7 @@ function provisionedFeeder(read: (hourMs: number) => HourBlock, pc: number, metr
 }
 
 /** {FunctionName, Resource: fn:alias, ExecutedVersion}: what each version behind the alias did. */
-function versionFeeder(ctx: ModelContext, fm: FunctionModel, version: string, metricName: string): MinuteFeeder | null {
-  const read = blockReader(ctx, fm);
+function versionFeeder(read: (hourMs: number) => HourBlock, version: string, metricName: string): MinuteFeeder | null {
   const aggregates = (h: number) => BlockStore.versionAggregates(read(h), version);
   switch (metricName) {
     case "Invocations":

@@ -9,24 +9,46 @@ const FLOOR_MS = BUCKET_FLOOR_MS;
 const LOG_GROWTH = Math.log(BUCKET_GROWTH);
 const LAST_BUCKET = BUCKET_COUNT - 1;
 
+// One allocation for all of a block's per-minute arrays: 150,000 blocks × 14 small buffers cost
+// about as much again in allocator and ArrayBuffer overhead as their contents.
+const FLOAT_ARRAYS = 6;
+const INT_ARRAYS = 7;
+const SLAB_BYTES = FLOAT_ARRAYS * MINUTES_PER_HOUR * 8 + INT_ARRAYS * MINUTES_PER_HOUR * 4 + (MINUTES_PER_HOUR + 1) * 4;
+
+class Slab {
+  private readonly buffer = new ArrayBuffer(SLAB_BYTES);
+  private offset = 0;
+  f64(): Float64Array {
+    const a = new Float64Array(this.buffer, this.offset, MINUTES_PER_HOUR);
+    this.offset += a.byteLength;
+    return a;
+  }
+  i32(length = MINUTES_PER_HOUR): Int32Array {
+    const a = new Int32Array(this.buffer, this.offset, length);
+    this.offset += a.byteLength;
+    return a;
+  }
+}
+
 export class MinuteAggregates {
-  readonly invocations = new Int32Array(MINUTES_PER_HOUR);
-  readonly errors = new Int32Array(MINUTES_PER_HOUR); // status error or timeout (both count as Errors)
-  readonly timeouts = new Int32Array(MINUTES_PER_HOUR);
-  readonly ooms = new Int32Array(MINUTES_PER_HOUR);
-  readonly coldStarts = new Int32Array(MINUTES_PER_HOUR);
-  readonly dlqSent = new Int32Array(MINUTES_PER_HOUR);
-  readonly maxMemoryUsedMb = new Int32Array(MINUTES_PER_HOUR);
+  private readonly slab = new Slab(); // Float64 views first: they need 8-byte alignment
   /** Sums in hundredths of a ms: exact integers, so window sums equal the sums of REPORT values. */
-  readonly durationSumCentiMs = new Float64Array(MINUTES_PER_HOUR);
-  readonly initDurationSumCentiMs = new Float64Array(MINUTES_PER_HOUR);
-  readonly billedDurationSumMs = new Float64Array(MINUTES_PER_HOUR);
+  readonly durationSumCentiMs = this.slab.f64();
+  readonly initDurationSumCentiMs = this.slab.f64();
+  readonly billedDurationSumMs = this.slab.f64();
   /** Billed duration × memory, the bill's GB-seconds numerator (MB·ms). */
-  readonly billedMbMs = new Float64Array(MINUTES_PER_HOUR);
-  readonly durationMinMs = new Float64Array(MINUTES_PER_HOUR).fill(Infinity);
-  readonly durationMaxMs = new Float64Array(MINUTES_PER_HOUR).fill(-Infinity);
+  readonly billedMbMs = this.slab.f64();
+  readonly durationMinMs = this.slab.f64().fill(Infinity);
+  readonly durationMaxMs = this.slab.f64().fill(-Infinity);
+  readonly invocations = this.slab.i32();
+  readonly errors = this.slab.i32(); // status error or timeout (both count as Errors)
+  readonly timeouts = this.slab.i32();
+  readonly ooms = this.slab.i32();
+  readonly coldStarts = this.slab.i32();
+  readonly dlqSent = this.slab.i32();
+  readonly maxMemoryUsedMb = this.slab.i32();
   /** histOffsets[i]..histOffsets[i + 1] index minute i's entries in histBuckets / histCounts. */
-  readonly histOffsets = new Int32Array(MINUTES_PER_HOUR + 1);
+  readonly histOffsets = this.slab.i32(MINUTES_PER_HOUR + 1);
   histBuckets: Uint16Array = new Uint16Array(0);
   histCounts: Uint32Array = new Uint32Array(0);
 
@@ -89,8 +111,13 @@ export class AggregatesBuilder {
   finish(): MinuteAggregates {
     this.toMinute(MINUTES_PER_HOUR);
     const a = this.aggregates;
-    a.histBuckets = Uint16Array.from(this.buckets);
-    a.histCounts = Uint32Array.from(this.counts);
+    // Both in one buffer too: counts first (4-byte aligned), then buckets.
+    const n = this.buckets.length;
+    const buffer = new ArrayBuffer(n * 6);
+    a.histCounts = new Uint32Array(buffer, 0, n);
+    a.histCounts.set(this.counts);
+    a.histBuckets = new Uint16Array(buffer, n * 4, n);
+    a.histBuckets.set(this.buckets);
     return a;
   }
 

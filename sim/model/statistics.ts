@@ -16,14 +16,24 @@ export function parseStatistic(stat: string): Statistic | null {
   return percent <= 100 ? { kind: "percentile", percent } : null;
 }
 
-export class PeriodAccumulator {
+/** Where a metric's minutes put their samples: a period being accumulated, or a span being summarised. */
+export interface SampleSink {
+  addBinary(count: number, ones: number): void;
+  addHistogram(count: number, sum: number, min: number, max: number, buckets: Uint16Array, counts: Uint32Array, from: number, to: number): void;
+  addGauge(value: number): void;
+}
+
+type Shape = "none" | "binary" | "histogram" | "gauge";
+
+export class PeriodAccumulator implements SampleSink {
   sampleCount = 0;
   sum = 0;
   min = Infinity;
   max = -Infinity;
   private ones = 0; // binary samples: how many were 1
-  private shape: "none" | "binary" | "histogram" | "gauge" = "none";
+  private shape: Shape = "none";
   private readonly gaugeValues: number[] = [];
+  private readonly gaugeSpans: number[][] = []; // gauge values of whole spans taken by addSpan, not copied
   private readonly histogram = new DenseHistogram();
 
   reset(): void {
@@ -34,7 +44,29 @@ export class PeriodAccumulator {
     this.ones = 0;
     this.shape = "none";
     this.gaugeValues.length = 0;
+    this.gaugeSpans.length = 0;
     this.histogram.reset();
+  }
+
+  /**
+   * Every sample of a span at once (a whole hour of minutes), leaving the accumulator exactly as
+   * feeding those minutes one by one would: counts, extremes and histogram buckets merge in any
+   * order; the sum takes the span's increments in their order (floating-point addition is not
+   * associative) unless they are whole numbers whose total is exact either way.
+   */
+  addSpan(span: SpanSummary): void {
+    if (span.shape === "none") return;
+    this.shape = span.shape;
+    this.sampleCount += span.sampleCount;
+    this.ones += span.ones;
+    this.min = Math.min(this.min, span.min);
+    this.max = Math.max(this.max, span.max);
+    const total = span.wholeTotal;
+    if (total !== null && Number.isSafeInteger(this.sum) && this.sum >= 0 && Number.isSafeInteger(this.sum + total)) this.sum += total;
+    else for (const x of span.increments) this.sum += x;
+    const { buckets, counts } = span;
+    for (let k = 0; k < buckets.length; k++) this.histogram.add(buckets[k], counts[k]);
+    if (span.gaugeValues.length > 0) this.gaugeSpans.push(span.gaugeValues);
   }
 
   /** `count` samples of which `ones` are 1 and the rest 0 (Errors: one sample per invocation). */
@@ -93,7 +125,99 @@ export class PeriodAccumulator {
     const rank = Math.max(1, Math.ceil((percent / 100) * this.sampleCount));
     if (this.shape === "binary") return rank <= this.sampleCount - this.ones ? 0 : 1;
     if (this.shape === "histogram") return this.histogram.percentile(percent, this.min, this.max);
-    const sorted = [...this.gaugeValues].sort((a, b) => a - b);
+    const sorted = this.gaugeValues.concat(...this.gaugeSpans).sort((a, b) => a - b);
     return sorted[rank - 1];
+  }
+}
+
+const SCRATCH = new DenseHistogram();
+const NONE: number[] = [];
+
+/**
+ * The samples a span of minutes fed, recorded through the same SampleSink calls a PeriodAccumulator
+ * takes, so PeriodAccumulator.addSpan can take the whole span with an identical result. Built once
+ * per (hour block, metric) and cached on the block: a 24 h period then reads 23 summaries and the
+ * minutes of the two partial hours instead of 1,440 minutes.
+ */
+export class SpanSummary implements SampleSink {
+  shape: Shape = "none";
+  sampleCount = 0;
+  ones = 0;
+  min = Infinity;
+  max = -Infinity;
+  /** The non-zero increments of the sum, in order (adding ±0 to a sum that starts at +0 changes nothing). */
+  increments: number[] = [];
+  /** Their total when they are all non-negative whole numbers and it is exact; else null. */
+  wholeTotal: number | null = 0;
+  buckets: number[] = [];
+  counts: number[] = [];
+  gaugeValues: number[] = [];
+  private dense: DenseHistogram | null = null;
+
+  /** Records what `feedAll` feeds: the scratch histogram is shared, so summaries are built one at a time. */
+  static record(feedAll: (sink: SampleSink) => void): SpanSummary {
+    const summary = new SpanSummary();
+    feedAll(summary);
+    return summary.finish();
+  }
+
+  addBinary(count: number, ones: number): void {
+    if (count <= 0) return;
+    this.shape = "binary";
+    this.sampleCount += count;
+    this.ones += ones;
+    this.addToSum(ones);
+    this.min = Math.min(this.min, ones === count ? 1 : 0);
+    this.max = Math.max(this.max, ones > 0 ? 1 : 0);
+  }
+
+  addHistogram(count: number, sum: number, min: number, max: number, buckets: Uint16Array, counts: Uint32Array, from: number, to: number): void {
+    if (count <= 0) return;
+    this.shape = "histogram";
+    this.sampleCount += count;
+    this.addToSum(sum);
+    this.min = Math.min(this.min, min);
+    this.max = Math.max(this.max, max);
+    const dense = (this.dense ??= SCRATCH);
+    for (let k = from; k < to; k++) dense.add(buckets[k], counts[k]);
+  }
+
+  addGauge(value: number): void {
+    this.shape = "gauge";
+    this.sampleCount++;
+    this.addToSum(value);
+    this.min = Math.min(this.min, value);
+    this.max = Math.max(this.max, value);
+    this.gaugeValues.push(value);
+  }
+
+  /** Ends recording: the histogram becomes sparse, and increments whose exact total is kept are dropped. */
+  private finish(): this {
+    if (this.dense) {
+      const counts = this.dense.counts;
+      for (let b = 0; b < counts.length; b++) {
+        if (counts[b] > 0) {
+          this.buckets.push(b);
+          this.counts.push(counts[b]);
+        }
+      }
+      this.dense.reset();
+      this.dense = null;
+    }
+    // Kept on every cached hour block: exact-size copies (push leaves spare capacity), one shared empty array.
+    const keep = (xs: number[]) => (xs.length === 0 ? NONE : xs.slice());
+    this.increments = this.wholeTotal !== null ? NONE : keep(this.increments);
+    this.buckets = keep(this.buckets);
+    this.counts = keep(this.counts);
+    this.gaugeValues = keep(this.gaugeValues);
+    return this;
+  }
+
+  private addToSum(x: number): void {
+    if (x === 0) return;
+    this.increments.push(x);
+    if (this.wholeTotal === null) return;
+    const total = this.wholeTotal + x;
+    this.wholeTotal = x > 0 && Number.isSafeInteger(x) && Number.isSafeInteger(total) ? total : null;
   }
 }
