@@ -3,7 +3,7 @@ import { requestUsd, scanUsd } from "@/lib/cost/observation-cost";
 import { currentScope } from "@/lib/observe/scope";
 import { recordSpend } from "@/lib/observe/spend";
 
-type Next = (args: { input: any }) => Promise<{ output?: any }>; // any command's input and output
+type Next = (args: { input: any }) => Promise<{ output?: any; response?: any }>; // any command's input and output (or, per attempt, the raw response)
 // The SDK's add() is overloaded per step; this middleware is a deserialize one (inside the retry loop).
 type Stack = { middlewareStack: { add(mw: any, options: any): void } };
 type Middleware = (next: Next, context: { commandName?: string }) => Next;
