@@ -6,7 +6,7 @@ const dir = process.env.UPDATE_SCREENSHOTS ? "docs/screenshots" : "test-results/
 
 test("screenshots of the fleet overview and a function page", async ({ page }) => {
   await page.goto("/");
-  await expect(page.locator('[data-testid="fleet-table"] tbody tr').first()).toBeVisible();
+  await expect(page.locator('[data-testid="fleet-table"] tbody tr[data-function]').first()).toBeVisible();
   await page.screenshot({ path: `${dir}/fleet.png`, fullPage: true });
 
   await page.goto("/functions/payments-webhook-prod?range=24h");
@@ -56,4 +56,13 @@ test("screenshots of right-sizing: the fleet's findings and a function's what-if
   await expect(panel.getByTestId("what-if")).toBeVisible({ timeout: 150_000 });
   await page.waitForTimeout(500);
   await panel.screenshot({ path: `${dir}/rightsizing-panel.png` });
+});
+
+test("screenshots of the overview across both Regions and of what watching costs", async ({ page }) => {
+  await page.goto("/?region=all");
+  await expect(page.getByTestId("fleet-total")).toHaveText("52");
+  await page.screenshot({ path: `${dir}/fleet-all-regions.png`, fullPage: true });
+  await page.goto("/about/cost");
+  await expect(page.getByTestId("spend-by-page").locator('tr[data-key="/"]')).toBeVisible();
+  await page.screenshot({ path: `${dir}/about-cost.png`, fullPage: true });
 });

@@ -58,7 +58,9 @@ process.on("SIGTERM", () => stop(0));
 const simUrl = `http://127.0.0.1:${SIM_PORT}`;
 // Two regions by default, so the dashboard's region picker and cross-region overview have something to show.
 const SIM_REGIONS = process.env.SIM_REGIONS ?? "us-east-1,eu-west-1:12";
-const sim = spawn(bin("tsx"), ["sim/main.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, SIM_PORT: String(SIM_PORT), SIM_REGIONS } });
+// A larger heap for large demo fleets (SIM_FUNCTIONS=5000 builds past Node's default limit, and then every request waits on the GC).
+const simEnv = { ...process.env, SIM_PORT: String(SIM_PORT), SIM_REGIONS, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=8192`.trim() };
+const sim = spawn(bin("tsx"), ["sim/main.ts"], { cwd: root, stdio: "inherit", env: simEnv });
 children.push(sim);
 sim.on("exit", (code) => {
   console.error(`The demo AWS account exited (${code}).`);

@@ -3,14 +3,15 @@ import "server-only";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Spaces calls at least 1000 / perSecond ms apart, in the order they ask: a process-wide pace under
- * one AWS quota (GetMetricData allows 50 TPS per account and Region), so a burst of chunked calls is
- * spread out instead of throttled.
+ * Paces calls under a per-second AWS quota, in the order they ask: `burst` calls may go at once,
+ * then one every 1000 / perSecond ms (a GCRA token bucket). No second ever holds more than
+ * burst + perSecond calls, so GetMetricData's 50 TPS (per account and Region) is kept with 25 + 25.
  */
 export class Pacer {
-  private nextMs = 0;
+  private theoreticalMs = 0;
   constructor(
     readonly perSecond: number,
+    readonly burst = 1,
     private readonly nowMs = () => Date.now(),
     private readonly wait: (ms: number) => Promise<unknown> = sleep,
   ) {}
@@ -18,8 +19,10 @@ export class Pacer {
   /** Resolves when this call may be sent. */
   async turn(): Promise<void> {
     const now = this.nowMs();
-    const at = Math.max(now, this.nextMs);
-    this.nextMs = at + 1000 / this.perSecond;
-    if (at > now) await this.wait(at - now);
+    const intervalMs = 1000 / this.perSecond;
+    const due = Math.max(this.theoreticalMs, now);
+    const sendAt = Math.max(now, due - (this.burst - 1) * intervalMs);
+    this.theoreticalMs = due + intervalMs;
+    if (sendAt > now) await this.wait(sendAt - now);
   }
 }

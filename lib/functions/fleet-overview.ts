@@ -53,12 +53,33 @@ async function regionFleet(range: Range, nowMs: number): Promise<RegionFleet> {
     cachedPanel("sqs:GetQueueAttributes", `dlq-depth|${window.endMs}|${dlqArns.join(",")}`, ttl, (l) => queueDepths(sqs, dlqArns, l), ledger),
   ]);
 
-  const rows = functions.map((f) =>
-    toRow(f, region, tags.ok ? (tags.data.get(f.arn) ?? {}) : null, metrics.ok ? metrics.data.get(f.name) : undefined, dlq.ok && f.dlqArn ? dlq.data.get(f.dlqArn) : undefined),
+  const parts = [functions, tags.ok ? tags.data : null, metrics.ok ? metrics.data : null, dlq.ok ? dlq.data : null];
+  const rows = memo(rowsMemo, `${region}|${range}|${window.endMs}`, parts, () =>
+    functions.map((f) =>
+      toRow(f, region, tags.ok ? (tags.data.get(f.arn) ?? {}) : null, metrics.ok ? metrics.data.get(f.name) : undefined, dlq.ok && f.dlqArn ? dlq.data.get(f.dlqArn) : undefined),
+    ),
   );
-  const parts = { tags, metrics, dlq } as const;
-  const failures = Object.entries(parts).flatMap(([part, p]) => (p.ok ? [] : [{ region, part: part as FleetFailure["part"], error: p.error }]));
+  const failures = Object.entries({ tags, metrics, dlq }).flatMap(([part, p]) => (p.ok ? [] : [{ region, part: part as FleetFailure["part"], error: p.error }]));
   return { rows, failures, cost: ledger.total(), window };
+}
+
+/**
+ * Derived rows reused while the cached answers they come from are the same objects (the in-process
+ * cache hands back the same Map until it expires): a warm overview of 5,000 functions rebuilt and
+ * re-sorted every row for every page of 200. Bounded, oldest first out.
+ */
+type Memo<T> = Map<string, { parts: readonly unknown[]; value: T }>;
+const rowsMemo: Memo<FleetRow[]> = new Map();
+const matchedMemo: Memo<FleetRow[]> = new Map();
+const MEMO_ENTRIES = 64;
+function memo<T>(store: Memo<T>, key: string, parts: readonly unknown[], make: () => T): T {
+  const hit = store.get(key);
+  if (hit && hit.parts.length === parts.length && hit.parts.every((p, i) => p === parts[i])) return hit.value;
+  const value = make();
+  store.delete(key);
+  store.set(key, { parts, value });
+  if (store.size > MEMO_ENTRIES) store.delete(store.keys().next().value!);
+  return value;
 }
 
 export type FleetView = FleetFilter & { sort: SortKey; dir: "asc" | "desc"; offset: number; limit: number };
@@ -79,7 +100,9 @@ export async function getFleetOverview(regions: readonly string[], range: Range,
   const ledger = new CostLedger();
   for (const r of ok) ledger.merge(r.cost);
   const all = ok.flatMap((r) => r.rows);
-  const matched = sortRows(filterRows(all, view), view.sort, view.dir);
+  const { offset: _o, limit: _l, ...shape } = view;
+  // Scrolling asks for page after page of one view: filter and sort it once while its rows last.
+  const matched = memo(matchedMemo, JSON.stringify([regions, range, shape]), ok.map((r) => r.rows), () => sortRows(filterRows(all, view), view.sort, view.dir));
   return {
     range,
     regions: [...regions],

@@ -42,21 +42,25 @@ export function filterRows(rows: readonly FleetRow[], f: FleetFilter): FleetRow[
   });
 }
 
-// One collator for every comparison: String.localeCompare builds one per call, slow over 5,000 rows.
-const compareText = new Intl.Collator("en").compare;
-/** Ties (and the same name in two Regions) always in the same order, whichever way the sort goes. */
-const byName = (a: FleetRow, b: FleetRow) => compareText(a.name, b.name) || compareText(a.region, b.region);
+const cmp = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Sorted copy; missing values always last, ties broken by name. */
+/**
+ * Sorted copy; missing values always last, ties broken by name (then Region, for the same name in
+ * two). Keys are computed once per row and compared as plain values (names lower-cased): a
+ * collator over 5,000 rows took most of a warm overview's 150 ms.
+ */
 export function sortRows(rows: readonly FleetRow[], key: SortKey, dir: "asc" | "desc"): FleetRow[] {
   const sign = dir === "asc" ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const va = sortValue(a, key);
-    const vb = sortValue(b, key);
-    if (va === undefined || vb === undefined) return va === vb ? byName(a, b) : va === undefined ? 1 : -1;
-    const cmp = typeof va === "number" && typeof vb === "number" ? va - vb : compareText(String(va), String(vb));
-    return cmp !== 0 ? sign * cmp : byName(a, b);
+  const keyed = rows.map((row) => {
+    const v = sortValue(row, key);
+    return { row, v: typeof v === "string" ? v.toLowerCase() : v, name: row.name.toLowerCase() };
   });
+  keyed.sort((a, b) => {
+    const ties = cmp(a.name, b.name) || cmp(a.row.region, b.row.region);
+    if (a.v === undefined || b.v === undefined) return a.v === b.v ? ties : a.v === undefined ? 1 : -1;
+    return sign * cmp(a.v, b.v) || ties;
+  });
+  return keyed.map((k) => k.row);
 }
 
 /** How many rows have each status, for the summary line. */

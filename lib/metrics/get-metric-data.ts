@@ -23,16 +23,17 @@ export type MetricResult = {
 export type GetMetricDataCost = { calls: number; metricsRequested: number };
 
 /** Calls in flight at once. */
-const PARALLEL_CALLS = 4;
+const PARALLEL_CALLS = 8;
 
 /**
- * GetMetricData's quota is 50 TPS per account and Region (repost.aws/knowledge-center/cloudwatch-getmetricdata-api);
- * we pace at half of it, leaving the rest to other tools and replicas, so 50 chunks of a 5,000-function
- * fleet go out over two seconds instead of being throttled.
+ * GetMetricData's quota is 50 TPS per account and Region (repost.aws/knowledge-center/cloudwatch-getmetricdata-api):
+ * a burst of 25, then 25 a second, never more than 50 in a second, so the 50 chunks of a 5,000-function
+ * fleet go out within a second instead of being throttled.
  */
 export const GET_METRIC_DATA_TPS = 25;
+const GET_METRIC_DATA_BURST = 25;
 const pacers = new Map<string, Pacer>();
-const pacerFor = (region: string) => pacers.get(region) ?? pacers.set(region, new Pacer(GET_METRIC_DATA_TPS)).get(region)!;
+const pacerFor = (region: string) => pacers.get(region) ?? pacers.set(region, new Pacer(GET_METRIC_DATA_TPS, GET_METRIC_DATA_BURST)).get(region)!;
 
 const toQuery = (q: MetricQuery, periodS: number): MetricDataQuery => ({
   Id: q.id,
