@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { warmMetrics } from "../e2e/sim";
-import { firstLoadTable } from "./first-load-js";
+import { DEMO_PAGES, firstLoadTable } from "./first-load-js";
 import { rssMb } from "./sim-process";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -140,17 +140,8 @@ async function runSaved(dash: string, query: string, name: string) {
   }
 }
 
-// Pages as a user opens them; the function is an incident one that every fleet size has.
-const PAGES: Record<string, string> = {
-  "/": "/",
-  "/functions/[name]": "/functions/checkout-api-prod",
-  "/functions/[name]/runbook": "/functions/checkout-api-prod/runbook",
-  "/cost": "/cost",
-  "/rightsizing": "/rightsizing",
-  "/calculator": "/calculator",
-  "/queries": "/queries",
-  "/about/cost": "/about/cost",
-};
+// Pages as a user opens them (the function is an incident one that every fleet size has).
+const PAGES = DEMO_PAGES;
 /** Pages whose first load scans the whole fleet's logs for days: at 5,000 functions the demo account needs far longer than a bench. */
 const FLEET_SCAN_PAGES = new Set(["/rightsizing", "/cost"]);
 

@@ -1,6 +1,6 @@
 import "server-only";
 import path from "node:path";
-import { GetCostAndUsageCommand, GetTagsCommand, type GetCostAndUsageCommandOutput } from "@aws-sdk/client-cost-explorer";
+import { GetCostAndUsageCommand, GetTagsCommand, type Expression, type GetCostAndUsageCommandOutput } from "@aws-sdk/client-cost-explorer";
 import { awsClients } from "@/lib/aws/clients";
 import { accountId, servedFromCache } from "@/lib/aws/cached-fetch";
 import { DiskCache } from "@/lib/cache/disk-cache";
@@ -52,7 +52,7 @@ type Group = { Type: "TAG" | "DIMENSION"; Key: string };
  * One GetCostAndUsage question, every page followed, through the 6-hour disk cache. Returns the
  * pages as AWS sent them, when they were fetched, and what the asking cost (nothing from cache).
  */
-export async function costAndUsage(q: { granularity: "MONTHLY" | "DAILY"; start: string; end: string; metrics: string[]; groupBy: Group[] }) {
+export async function costAndUsage(q: { granularity: "MONTHLY" | "DAILY"; start: string; end: string; metrics: string[]; groupBy: Group[]; filter?: Expression }) {
   const key = `${await accountId()}|ce:GetCostAndUsage|${JSON.stringify(q)}`;
   const ledger = new CostLedger();
   const { value, storedAtMs, fromCache } = await cache.get(key, CE_TTL_MS, async () => {
@@ -61,7 +61,7 @@ export async function costAndUsage(q: { granularity: "MONTHLY" | "DAILY"; start:
     do {
       ledger.count("ce:GetCostAndUsage");
       const page = await awsClients().ce.send(
-        new GetCostAndUsageCommand({ TimePeriod: { Start: q.start, End: q.end }, Granularity: q.granularity, Metrics: q.metrics, GroupBy: q.groupBy, NextPageToken }),
+        new GetCostAndUsageCommand({ TimePeriod: { Start: q.start, End: q.end }, Granularity: q.granularity, Metrics: q.metrics, GroupBy: q.groupBy, Filter: q.filter, NextPageToken }),
       );
       pages.push({ ResultsByTime: page.ResultsByTime });
       NextPageToken = page.NextPageToken;

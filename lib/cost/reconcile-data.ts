@@ -1,5 +1,6 @@
 import "server-only";
 import { currentRegion } from "@/lib/observe/scope";
+import type { Expression } from "@aws-sdk/client-cost-explorer";
 import { costAndUsage, tagValueOfKey } from "@/lib/cost/cost-explorer";
 import { measureFunctions, projectMonth } from "@/lib/cost/function-cost";
 import { CostLedger } from "@/lib/cost/observation-cost";
@@ -25,6 +26,12 @@ export function reconciledDay(nowMs: number): { start: string; end: string } {
 
 export type ReconciliationView = { tagKey: string; day: { start: string; end: string }; rows: Reconciliation[]; cost: ObservationCost };
 
+/**
+ * The bill of the Region being reconciled (our estimate covers its functions only), plus what Cost
+ * Explorer books to no Region ("global": a Savings Plan's recurring fee).
+ */
+const thisRegion = (): Expression => ({ Dimensions: { Key: "REGION", Values: [currentRegion(), "global"] } });
+
 /** Our estimate of one day (every function's REPORT lines, log bytes, traces at list price) against that day's bill, per tag value. */
 export async function getReconciliation(tagKey: string, nowMs = Date.now()): Promise<ReconciliationView> {
   const day = reconciledDay(nowMs);
@@ -35,8 +42,8 @@ export async function getReconciliation(tagKey: string, nowMs = Date.now()): Pro
   const span = { startMs: Date.parse(`${day.start}T00:00:00Z`), endMs: Date.parse(`${day.end}T00:00:00Z`) };
   const [measured, byService, byRecord] = await Promise.all([
     cachedFetch(`reconcile|${day.start}|${details.length}`, 6 * 3_600_000, (l) => measureFunctions(details, span, l)),
-    costAndUsage({ granularity: "DAILY", start: day.start, end: day.end, metrics: ["AmortizedCost"], groupBy: [{ Type: "TAG", Key: tagKey }, { Type: "DIMENSION", Key: "SERVICE" }] }),
-    costAndUsage({ granularity: "DAILY", start: day.start, end: day.end, metrics: ["AmortizedCost", "UnblendedCost"], groupBy: [{ Type: "TAG", Key: tagKey }, { Type: "DIMENSION", Key: "RECORD_TYPE" }] }),
+    costAndUsage({ granularity: "DAILY", start: day.start, end: day.end, metrics: ["AmortizedCost"], groupBy: [{ Type: "TAG", Key: tagKey }, { Type: "DIMENSION", Key: "SERVICE" }], filter: thisRegion() }),
+    costAndUsage({ granularity: "DAILY", start: day.start, end: day.end, metrics: ["AmortizedCost", "UnblendedCost"], groupBy: [{ Type: "TAG", Key: tagKey }, { Type: "DIMENSION", Key: "RECORD_TYPE" }], filter: thisRegion() }),
   ]);
   for (const c of [measured.cost, byService.cost, byRecord.cost]) ledger.merge(c);
   const estimates = new Map<string, Estimate>();
