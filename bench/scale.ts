@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
-import { warmMetrics } from "../e2e/sim";
+import { warmMetrics, warmQueues } from "../e2e/sim";
 import { DEMO_PAGES, firstLoadTable } from "./first-load-js";
 import { rssMb } from "./sim-process";
 
@@ -196,6 +196,7 @@ async function main() {
     try {
       process.stderr.write(`${functions} functions: building the demo account's last day… `);
       await warmMetrics(1, sim.url);
+      await warmQueues(sim.url);
       const dash = await startDashboard(sim.url, 3760 + i);
       try {
         process.stderr.write("overview… ");

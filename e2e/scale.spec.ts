@@ -2,7 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startServer, stopServer, waitUntilServing } from "./servers";
-import { warmMetrics } from "./sim";
+import { warmMetrics, warmQueues } from "./sim";
 
 // The fleet overview at 5,000 functions (issue 9): its own demo account and dashboard, so the suite's
 // 40-function account is untouched. The demo account builds the function-hours first (warmMetrics),
@@ -24,6 +24,7 @@ test.describe(`the overview at ${FUNCTIONS.toLocaleString("en-US")} functions`, 
     demo = startServer("scripts/demo.mjs", ROOT, { SKIP_BUILD: "1", PORT: String(PORT), SIM_PORT: String(SIM_PORT), SIM_FUNCTIONS: String(FUNCTIONS), SIM_REGIONS: "us-east-1", SIM_WARM_BILLING: "0", LAMBDASCOPE_RATE_LIMIT_PER_MIN: "1000", LAMBDASCOPE_AWS_TIMEOUT_MS: "60000" }, "ignore");
     await waitUntilServing(`${BASE}/calculator`);
     await warmMetrics(1, SIM);
+    await warmQueues(SIM);
     await fetch(`${SIM}/_sim/meter`, { method: "DELETE" });
   });
   test.afterAll(() => demo && stopServer(demo));

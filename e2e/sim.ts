@@ -43,3 +43,14 @@ export async function warmMetrics(days: number, url = SIM_URL) {
     await client.send(new GetMetricDataCommand({ StartTime: startTime, EndTime: endTime, MetricDataQueries: queries.slice(i, i + 500).map((MetricStat, j) => ({ Id: `w${j}`, MetricStat })) }));
   }
 }
+
+/** Reads every queue's depth once, so the demo account has played its queues' history up to now (AWS keeps the depth ready). */
+export async function warmQueues(url = SIM_URL) {
+  const { SQSClient, paginateListQueues, GetQueueAttributesCommand } = await import("@aws-sdk/client-sqs");
+  const client = new SQSClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "demo", secretAccessKey: "demo" }, requestHandler: { requestTimeout: 300_000 } });
+  const urls: string[] = [];
+  for await (const page of paginateListQueues({ client, pageSize: 1_000 }, { MaxResults: 1_000 })) urls.push(...(page.QueueUrls ?? []));
+  for (let i = 0; i < urls.length; i += 16) {
+    await Promise.all(urls.slice(i, i + 16).map((QueueUrl) => client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages"] }))));
+  }
+}
