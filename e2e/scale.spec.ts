@@ -37,6 +37,8 @@ test.describe(`the overview at ${FUNCTIONS.toLocaleString("en-US")} functions`, 
     expect(meter.getMetricData.metricsRequested).toBe(25_000);
     expect(meter.requests["lambda:ListFunctions"], "50 functions a page").toBe(100);
     expect(meter.requests["tag:GetResources"], "100 resources a page").toBe(50);
+    expect(meter.requests["sqs:GetQueueUrl"] ?? 0, "DLQ URLs from ListQueues, not one lookup each").toBe(0);
+    expect(meter.requests["sqs:ListQueues"], "1,000 queue URLs a page").toBeLessThanOrEqual(2);
     await expect(page.getByTestId("cost-line"), "the view says what it cost").toContainText("50 × GetMetricData");
     await expect(page.getByTestId("cost-line")).toContainText("25,000 metrics requested ≈ $0.25");
     const inDom = await page.locator('[data-testid="fleet-table"] tbody tr[data-function]').count();

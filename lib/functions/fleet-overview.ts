@@ -100,9 +100,9 @@ export async function getFleetOverview(regions: readonly string[], range: Range,
   const ledger = new CostLedger();
   for (const r of ok) ledger.merge(r.cost);
   const all = ok.flatMap((r) => r.rows);
-  const { offset: _o, limit: _l, ...shape } = view;
   // Scrolling asks for page after page of one view: filter and sort it once while its rows last.
-  const matched = memo(matchedMemo, JSON.stringify([regions, range, shape]), ok.map((r) => r.rows), () => sortRows(filterRows(all, view), view.sort, view.dir));
+  const viewKey = JSON.stringify([regions, range, view.sort, view.dir, view.q, view.status, view.tags]);
+  const matched = memo(matchedMemo, viewKey, ok.map((r) => r.rows), () => sortRows(filterRows(all, view), view.sort, view.dir));
   return {
     range,
     regions: [...regions],

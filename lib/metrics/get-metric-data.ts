@@ -2,6 +2,7 @@ import "server-only";
 import { paginateGetMetricData, type CloudWatchClient, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import { chunk, MAX_QUERIES_PER_GET_METRIC_DATA } from "@/lib/metrics/chunk";
 import type { TimeWindow } from "@/lib/metrics/window";
+import { mapLimit } from "@/lib/aws/map-limit";
 import { Pacer } from "@/lib/aws/pacer";
 
 export type MetricQuery = {
@@ -82,12 +83,8 @@ export async function getMetricData(
     }
   };
 
-  // A pool of PARALLEL_CALLS workers taking chunks in order: a slow chunk does not hold up a whole wave.
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) await runChunk(chunks[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_CALLS, chunks.length) }, worker));
+  // A pool, not waves: a slow chunk does not hold up the others.
+  await mapLimit(chunks, PARALLEL_CALLS, runChunk);
   for (const r of results.values()) sortByTime(r);
   return { results, cost };
 }

@@ -53,12 +53,15 @@ export async function queueDepths(client: SQSClient, queueArns: readonly string[
   const depths = new Map<string, number>();
   // A fleet's DLQs are mostly this account's, in this Region: one ListQueues walk finds their URLs
   // (5,000 functions' 1,249 DLQs: 2 calls, not 1,249); a queue it does not list is looked up alone.
-  const mine = queueArns.filter((arn) => parseQueueArn(arn)?.region === currentRegion());
-  const ownAccount = mine.length >= LIST_QUEUES_FROM ? await accountId() : undefined;
-  const listed = ownAccount && mine.filter((arn) => parseQueueArn(arn)?.accountId === ownAccount).length >= LIST_QUEUES_FROM ? await accountQueueUrls(client, ledger) : undefined;
+  const own = queueArns.length >= LIST_QUEUES_FROM ? { region: currentRegion(), accountId: await accountId() } : undefined;
+  const isOwn = (arn: string) => {
+    const q = parseQueueArn(arn);
+    return !!own && q?.region === own.region && q.accountId === own.accountId;
+  };
+  const listed = queueArns.filter(isOwn).length >= LIST_QUEUES_FROM ? await accountQueueUrls(client, ledger) : undefined;
   // SQS has no batch read of queue attributes: one call per queue, SQS_PARALLEL at a time.
   await mapLimit(queueArns, SQS_PARALLEL, async (arn) => {
-    const QueueUrl = await queueUrl(client, arn, ledger, ownAccount && parseQueueArn(arn)?.accountId === ownAccount ? listed : undefined);
+    const QueueUrl = await queueUrl(client, arn, ledger, listed && isOwn(arn) ? listed : undefined);
     if (!QueueUrl) return;
     ledger.count("sqs:GetQueueAttributes");
     const out = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ["ApproximateNumberOfMessages"] }));
