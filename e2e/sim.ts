@@ -35,7 +35,9 @@ export async function warmMetrics(days: number, url = SIM_URL) {
   const client = new CloudWatchClient({ endpoint: url, region: "us-east-1", credentials: { accessKeyId: "demo", secretAccessKey: "demo" }, requestHandler: { requestTimeout: 300_000 } });
   const names = await functionNames(url);
   const endTime = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 3_600_000);
-  const startTime = new Date(endTime.getTime() - (days + 1) * 86_400_000);
+  // days × 24 hours and the hour the window starts in, no more: the demo account keeps ~30 hours a
+  // function (sim/model/context.ts), and reading beyond that would evict what the dashboard reads next.
+  const startTime = new Date(endTime.getTime() - days * 86_400_000 - 3_600_000);
   // The overview's five figures (lib/functions/fleet-metrics.ts): each is summarised per hour on first read.
   const stats = [["Invocations", "Sum"], ["Errors", "Sum"], ["Throttles", "Sum"], ["Duration", "p99"], ["ConcurrentExecutions", "Maximum"]];
   const queries = names.flatMap((n) => stats.map(([MetricName, Stat]) => ({ Metric: { Namespace: "AWS/Lambda", MetricName, Dimensions: [{ Name: "FunctionName", Value: n }] }, Period: 3600, Stat })));

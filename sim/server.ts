@@ -91,6 +91,7 @@ export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> 
   const regionList = () => account.configured.map((r) => ({ region: r.region, functions: r.model.fleet.functions.length, seed: r.model.fleet.seed }));
   let fallbackHost = `${host}:${opts.port ?? 4566}`;
 
+  const trace = process.env.SIM_TRACE === "1";
   async function answer(request: SimRequest): Promise<SimResponse> {
     if (request.rawPath.startsWith(CONTROL_PREFIX)) return handleControl(request, { meter, faults, regions: regionList });
     const signedFor = account.region(credentialScope(request.headers.authorization)?.region);
@@ -110,7 +111,10 @@ export async function startSim(opts: StartSimOptions = {}): Promise<RunningSim> 
       if (fault.failure === "error5xx") throw errors.serverError();
       if (fault.failure === "optInRequired" && errors.optInRequired) throw errors.optInRequired();
       const ctx: CallContext = { model: regionModel, billing, request, recordUsage: (usage) => meter.recordUsage(iamAction, usage, region) };
-      return d.render.ok(await d.service.actions[d.action](d.input, ctx));
+      const started = trace ? performance.now() : 0;
+      const out = d.render.ok(await d.service.actions[d.action](d.input, ctx));
+      if (trace) console.error(`[sim trace] ${Date.now()} ${region} ${iamAction} ${(performance.now() - started).toFixed(1)} ms`);
+      return out;
     } catch (e) {
       if (e instanceof AwsError) return d.render.error(e);
       // A bug in the sim must still look like AWS to the client: a 5xx the SDK retries, logged here.
