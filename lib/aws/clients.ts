@@ -34,7 +34,7 @@ export function awsClients(region = currentRegion()): AwsClients {
       requestHandler: { connectionTimeout: 3_000, requestTimeout: awsTimeoutMs, throwOnRequestTimeout: true },
     } as const;
     const observed = <C extends Stack>(client: C, iamPrefix: string) =>
-      recordingRequests(namingFailures(client, iamPrefix), iamPrefix, region);
+      recordingRequests(namingFailures(withoutSdkLogger(client), iamPrefix), iamPrefix, region);
     clients = {
       lambda: observed(new LambdaClient(common), "lambda"),
       cloudwatch: observed(new CloudWatchClient(common), "cloudwatch"),
@@ -53,7 +53,17 @@ export function awsClients(region = currentRegion()): AwsClients {
 }
 
 type Send = (args: any) => Promise<any>; // any command's input and output
-type Stack = { middlewareStack: { add(mw: (next: Send, context: { commandName?: string }) => Send, options: { step: "initialize"; name: string }): void } };
+type Stack = { middlewareStack: { add(mw: (next: Send, context: { commandName?: string }) => Send, options: { step: "initialize"; name: string }): void; remove(name: string): boolean } };
+
+/**
+ * No SDK logger is configured, yet the SDK's logger middleware copies every input and output through
+ * its sensitive-data filter for the log line nobody reads: ~160 ms of CPU in one cold overview of
+ * 5,000 functions (1,452 calls). Without it, nothing is lost: requests are recorded by recordingRequests.
+ */
+function withoutSdkLogger<C extends Stack>(client: C): C {
+  client.middlewareStack.remove("loggerMiddleware");
+  return client;
+}
 
 /**
  * Marks an error (after the SDK's retries) with the IAM action of the call that failed, e.g.

@@ -39,6 +39,8 @@ async function regionFleet(range: Range, nowMs: number): Promise<RegionFleet> {
   const { cloudwatch, sqs } = awsClients();
   const region = currentRegion();
   const ledger = new CostLedger();
+  // Tags need no function list: read them while ListFunctions pages (a panel never rejects).
+  const tagsPanel = cachedPanel("tag:GetResources", TAGS_KEY, TAGS_TTL_MS, loadTags, ledger);
   const fleet = await listFleet();
   ledger.merge(fleet.cost);
   const functions = fleet.value;
@@ -48,7 +50,7 @@ async function regionFleet(range: Range, nowMs: number): Promise<RegionFleet> {
   const ttl = getConfig().cacheTtlMs;
 
   const [tags, metrics, dlq] = await Promise.all([
-    cachedPanel("tag:GetResources", TAGS_KEY, TAGS_TTL_MS, loadTags, ledger),
+    tagsPanel,
     cachedPanel("cloudwatch:GetMetricData", `fleet-metrics|${window.startMs}|${window.endMs}|${names.join(",")}`, ttl, (l) => fleetMetrics(cloudwatch, names, window, l), ledger),
     cachedPanel("sqs:GetQueueAttributes", `dlq-depth|${window.endMs}|${dlqArns.join(",")}`, ttl, (l) => queueDepths(sqs, dlqArns, l), ledger),
   ]);
