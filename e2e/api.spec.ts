@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { withinOneMinute } from "./clock";
 import { meter, resetMeter, warmMetrics } from "./sim";
 
 test("API: bad input is a 400 naming the field; unknown function a 404", async ({ request }) => {
@@ -90,6 +91,29 @@ test("API: a query definition saved in the account runs like ours", async ({ req
   }
   expect(run.status).toBe("Complete");
   expect(run.progress.bytesScanned).toBeGreaterThan(0);
+});
+
+test("API: a start identical to one already going joins it, and says so; polls do not", async ({ request }) => {
+  // 12h over this function: a run no other test starts. Logs Insights takes at least SIM_QUERY_MIN_MS,
+  // so the second start finds the first still going.
+  const body = { query: "errors-with-request-ids", functions: ["payments-refunds-prod"], range: "12h" };
+  await withinOneMinute(10);
+  const a = await (await request.post("/api/insights/runs", { data: body })).json();
+  const b = await (await request.post("/api/insights/runs", { data: body })).json();
+  expect(b.runId, "one run for both").toBe(a.runId);
+  expect(a.joined, "the first start began the run").toBeUndefined();
+  expect(b.joined).toBe(true);
+  expect((await (await request.get(`/api/insights/runs/${a.runId}`)).json()).joined).toBeUndefined();
+
+  const scan = { range: "12h" };
+  const s1 = await (await request.post("/api/fleet/log-stats", { data: scan })).json();
+  const s2 = await (await request.post("/api/fleet/log-stats", { data: scan })).json();
+  expect(s2.runId).toBe(s1.runId);
+  expect(s1.joined).toBeUndefined();
+  expect(s1.fromCache).toBe(false);
+  // Joined while it runs, or reused once it has ended: either way not scanned again.
+  expect(s2.joined === true || s2.fromCache === true, JSON.stringify({ status: s2.status, joined: s2.joined, fromCache: s2.fromCache })).toBe(true);
+  await request.delete(`/api/fleet/log-stats/${s1.runId}`);
 });
 
 test("API: a function's configuration panels, and its alarms", async ({ request }) => {

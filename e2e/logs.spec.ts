@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
+import { withinOneMinute } from "./clock";
+import { meter, resetMeter } from "./sim";
 
 test("the health page shows cold starts from the logs for the cold-start-heavy function", async ({ page }) => {
   await page.goto("/functions/identity-token-rotator-prod?range=24h");
@@ -12,6 +14,25 @@ test("the health page shows cold starts from the logs for the cold-start-heavy f
   const util = parseFloat(await panels.getByTestId("max-utilisation").innerText());
   expect(util).toBeGreaterThan(0);
   expect(util).toBeLessThanOrEqual(100);
+});
+
+test("a second viewer of the same health page reuses its Logs Insights runs, says so, and scans nothing", async ({ page, browser }) => {
+  // 6h: a range no other test opens this function's page with, so the first view starts the runs.
+  const url = "/functions/identity-token-rotator-prod?range=6h";
+  await withinOneMinute(25);
+  await page.goto(url);
+  const first = page.getByTestId("log-panels").getByTestId("run-progress");
+  await expect(first.first()).toHaveAttribute("data-status", "Complete", { timeout: 30_000 });
+  await expect(page.getByTestId("run-joined"), "the first viewer started the runs").toHaveCount(0);
+  await resetMeter();
+  // A new context: nothing in this browser's query cache, as for a colleague opening the same link.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(url);
+  const second = other.getByTestId("log-panels");
+  await expect(second.getByTestId("run-progress").first()).toHaveAttribute("data-status", "Complete", { timeout: 30_000 });
+  await expect(second.getByTestId("run-joined").first()).toHaveText(" · reused a run that had ended: nothing scanned now");
+  expect((await meter()).requests["logs:StartQuery"], "no query started for the second viewer").toBeUndefined();
+  await other.context().close();
 });
 
 test("the health page lists the bad deploy's latest errors with request ids linking to the console", async ({ page }) => {

@@ -25,7 +25,7 @@ export function FleetLogStats() {
 }
 
 function RegionLogStats({ range }: { range: ReturnType<typeof useUrlState>["range"] }) {
-  const { plan, run, error, isStarting, start, cancel } = useFleetLogStats(range);
+  const { plan, run, joined, error, isStarting, start, cancel } = useFleetLogStats(range);
   const running = !!run && !isFinished(run);
   return (
     <section className="panel" data-testid="fleet-log-stats">
@@ -43,7 +43,7 @@ function RegionLogStats({ range }: { range: ReturnType<typeof useUrlState>["rang
         </div>
       )}
       {error != null && <QueryError title="The log scan could not start" error={error} />}
-      {run && <RunLine run={run} onCancel={running ? cancel : undefined} />}
+      {run && <RunLine run={run} joined={joined} onCancel={running ? cancel : undefined} />}
       {run?.error && <ErrorBox title={`The log scan ended ${run.status}`} failure={run.error} />}
       {run?.stats && <StatsView stats={run.stats} />}
     </section>
@@ -60,7 +60,7 @@ function PlanText({ plan }: { plan: LogStatsPlan }) {
 }
 
 /** Progress while it runs; what it scanned and cost once it has ended, and whether that was reused. */
-function RunLine({ run, onCancel }: { run: FleetLogStatsRun; onCancel?: () => void }) {
+function RunLine({ run, joined, onCancel }: { run: FleetLogStatsRun; joined: boolean; onCancel?: () => void }) {
   const secs = (((run.finishedAtMs ?? Date.now()) - run.startedAtMs) / 1000).toFixed(1);
   const p = run.progress;
   return (
@@ -79,6 +79,7 @@ function RunLine({ run, onCancel }: { run: FleetLogStatsRun; onCancel?: () => vo
             · from cache: scanned {formatUtc(run.finishedAtMs)}, nothing scanned now
           </span>
         )}
+        {joined && <span data-testid="scan-joined"> · joined a scan another view started: scanned and billed once</span>}
       </span>
       {onCancel && (
         <button type="button" onClick={onCancel}>

@@ -43,5 +43,6 @@ export function useFleetLogStats(range: Range) {
   });
   const cancel = useMutation({ mutationFn: () => send("DELETE", `/api/fleet/log-stats/${runId}`), onSuccess: () => poll.refetch() });
   const run = (runId ? poll.data : mine) ?? plan.data?.cached ?? null;
-  return { plan, run, error: start.error ?? poll.error, isStarting: start.isPending, start: () => start.mutate(), cancel: () => cancel.mutate() };
+  // Only the start's answer says whether it joined a scan already running; polls do not.
+  return { plan, run, joined: mine?.joined === true, error: start.error ?? poll.error, isStarting: start.isPending, start: () => start.mutate(), cancel: () => cancel.mutate() };
 }

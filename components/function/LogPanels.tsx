@@ -12,12 +12,12 @@ import type { SeriesPoint } from "@/lib/types";
 
 const HOUR_S = 3_600;
 
-function RunBody({ title, run, error, cancel, children }: { title: string; run?: RunState; error: unknown; cancel: () => void; children: (run: RunState) => React.ReactNode }) {
+function RunBody({ title, run, joined, error, cancel, children }: { title: string; run?: RunState; joined: boolean; error: unknown; cancel: () => void; children: (run: RunState) => React.ReactNode }) {
   if (error) return <QueryError title={`${title}: the Logs Insights query could not start`} error={error} />;
   if (!run) return <div className="muted">Starting the Logs Insights query…</div>;
   return (
     <>
-      <RunProgress run={run} onCancel={cancel} />
+      <RunProgress run={run} joined={joined} onCancel={cancel} />
       {run.error && <ErrorBox title={`${title} unavailable`} failure={run.error} />}
       {run.status === "Complete" && children(run)}
       {isFinished(run) && run.status === "Cancelled" && <div className="muted">Cancelled. Change the range or reload to run it again.</div>}

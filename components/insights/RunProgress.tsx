@@ -4,8 +4,11 @@ import type { RunState } from "@/lib/insights/runs";
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 0);
 
-/** Records and bytes scanned so far, what the scan costs, and a cancel button while it runs. */
-export function RunProgress({ run, onCancel }: { run: RunState; onCancel?: () => void }) {
+/**
+ * Records and bytes scanned so far, what the scan costs, and a cancel button while it runs.
+ * `joined`: this view joined a run an identical request had started, so the cost shown was paid once, by that one.
+ */
+export function RunProgress({ run, joined = false, onCancel }: { run: RunState; joined?: boolean; onCancel?: () => void }) {
   const running = !run.finishedAtMs;
   const secs = (((run.finishedAtMs ?? Date.now()) - run.startedAtMs) / 1000).toFixed(1);
   return (
@@ -14,6 +17,7 @@ export function RunProgress({ run, onCancel }: { run: RunState; onCancel?: () =>
       <span>
         <b>{run.status}</b> · {run.progress.recordsScanned.toLocaleString("en-US")} records scanned ({run.progress.recordsMatched.toLocaleString("en-US")} matched) ·{" "}
         <span data-testid="bytes-scanned">{mb(run.progress.bytesScanned)} MB</span> scanned ≈ {formatUsd(run.cost.usd)} · {secs} s
+        {joined && <span data-testid="run-joined"> · {running ? "joined a run another view started: scanned and billed once" : "reused a run that had ended: nothing scanned now"}</span>}
       </span>
       {running && onCancel && (
         <button type="button" onClick={onCancel}>

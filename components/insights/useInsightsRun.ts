@@ -43,5 +43,7 @@ export function useInsightsRun(p: { query: string; functions: string[]; range: R
     },
     onSuccess: () => poll.refetch(),
   });
-  return { run: poll.data, error: start.error ?? poll.error, isStarting: start.isPending, cancel: () => cancel.mutate(), restart: () => start.refetch() };
+  // Only the start's answer says whether it joined an identical run already going; polls do not.
+  const joined = start.data?.joined === true;
+  return { run: poll.data, joined, error: start.error ?? poll.error, isStarting: start.isPending, cancel: () => cancel.mutate(), restart: () => start.refetch() };
 }

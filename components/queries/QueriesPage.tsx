@@ -122,7 +122,7 @@ export function QueriesPage({ region, maxScanGroupDays }: { region: string; maxS
             </button>
           </div>
           {submitted && run.error !== null && run.error !== undefined && <QueryError title="The query could not start" error={run.error} />}
-          {submitted && run.run && <RunProgress run={run.run} onCancel={run.cancel} />}
+          {submitted && run.run && <RunProgress run={run.run} joined={run.joined} onCancel={run.cancel} />}
           {run.run?.error && <ErrorBox title="The query failed" failure={run.run.error} />}
           {run.run?.status === "Complete" && <QueryResults rows={run.run.rows ?? []} fileName={`${submitted?.query ?? "query"}-${range}`} />}
         </section>

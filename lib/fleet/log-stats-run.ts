@@ -57,6 +57,8 @@ export type FleetLogStatsRun = {
   cost: ObservationCost;
   /** True when this answer reused a finished scan (on disk, or in memory for the cache TTL): it cost nothing now. */
   fromCache: boolean;
+  /** On the answer to a start: it joined a scan another view had started and that is still running (billed once, to that start). */
+  joined?: true;
   startedAtMs: number;
   finishedAtMs?: number;
   error?: AwsFailure;
@@ -104,8 +106,9 @@ export async function startFleetLogStats(range: Range, nowMs = Date.now()): Prom
     maxRunMs: FLEET_SCAN_MAX_RUN_MS,
   });
   if (!metas.has(state.runId)) metas.set(state.runId, { ...p, createdAtMs: Date.now() });
-  // A run already finished when we asked was reused, not scanned for us.
-  return viewOf(state, state.finishedAtMs !== undefined);
+  // A run already finished when we asked was reused, not scanned for us; one still running was joined.
+  const view = await viewOf(state, state.finishedAtMs !== undefined);
+  return state.joined && !view.fromCache ? { ...view, joined: true } : view;
 }
 
 export async function pollFleetLogStats(runId: string): Promise<FleetLogStatsRun | undefined> {

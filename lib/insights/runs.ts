@@ -31,6 +31,11 @@ export type RunState = {
   logGroups: number;
   startedAtMs: number;
   finishedAtMs?: number;
+  /**
+   * Only on the answer to a start: the start joined a run that an identical earlier start had begun
+   * (here or on another replica), so this view was not billed for it: the run's cost was paid once.
+   */
+  joined?: true;
 };
 
 type Run = RunState & { key: string; abort: AbortController; lastPolledMs: number; ledger: CostLedger; deadlineMs: number };
@@ -66,7 +71,7 @@ export async function startRun(req: RunRequest): Promise<RunState> {
   if (existing && runs.has(existing)) {
     const run = runs.get(existing)!;
     run.lastPolledMs = Date.now();
-    return view(run);
+    return { ...view(run), joined: true };
   }
   const ledger = new CostLedger();
   const run: Run = {
@@ -87,7 +92,7 @@ export async function startRun(req: RunRequest): Promise<RunState> {
   const holder = await claimRunKey(key, run.runId, shareMs(req.maxRunMs));
   if (holder !== run.runId) {
     const shared = await sharedRun(holder);
-    if (shared) return shared;
+    if (shared) return { ...shared, joined: true };
   }
   runs.set(run.runId, run);
   byKey.set(key, run.runId);
