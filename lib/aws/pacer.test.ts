@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { Pacer } from "@/lib/aws/pacer";
+import { Pacer, SharedCap } from "@/lib/aws/pacer";
 
 test("calls asked for at once are sent 1000/perSecond ms apart, in order", async () => {
   let clockMs = 1_000;
@@ -36,4 +36,24 @@ test("a burst of 25 goes at once, the rest at 25 a second: at most 49 in the fir
   expect(sendAtMs.filter((t) => t === 0).length, "the burst").toBe(25);
   expect(sendAtMs.filter((t) => t < 1_000).length).toBe(49);
   expect(Math.max(...sendAtMs), "50 chunks of a 5,000-function fleet in a second").toBe(1_000);
+});
+
+test("the shared cap lets 50 calls into a clock second and sends the rest into the next ones", async () => {
+  let clockMs = 10_250;
+  const counts = new Map<string, number>();
+  const count = async (key: string, windowMs: number, nowMs: number) => {
+    const k = `${key}|${Math.floor(nowMs / windowMs)}`;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    return counts.get(k)!;
+  };
+  const waits: number[] = [];
+  const cap = new SharedCap(50, count, () => clockMs, async (ms) => {
+    waits.push(ms);
+    clockMs += ms;
+  });
+  const sentAt: number[] = [];
+  for (let i = 0; i < 120; i++) await cap.turn("gmd").then(() => sentAt.push(clockMs));
+  const perSecond = [10, 11, 12].map((s) => sentAt.filter((t) => Math.floor(t / 1000) === s).length);
+  expect(perSecond).toEqual([50, 50, 20]);
+  expect(waits, "each wait ends at the next second").toEqual([750, 1000]);
 });

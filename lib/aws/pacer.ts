@@ -26,3 +26,28 @@ export class Pacer {
     if (sendAt > now) await this.wait(sendAt - now);
   }
 }
+
+/** Counts a call in the current fixed window under a key, this one included (lib/cache/cache.ts countInWindow). */
+export type WindowCounter = (key: string, windowMs: number, nowMs: number) => Promise<number>;
+
+/**
+ * A per-second cap shared by every replica: each call is counted in the current clock second (in
+ * Redis), and one over the cap waits for the next second. Each replica's Pacer keeps its own calls
+ * spread; this keeps two replicas refreshing different views from sending 100 in the same second.
+ */
+export class SharedCap {
+  constructor(
+    readonly perSecond: number,
+    private readonly count: WindowCounter,
+    private readonly nowMs = () => Date.now(),
+    private readonly wait: (ms: number) => Promise<unknown> = sleep,
+  ) {}
+
+  async turn(key: string): Promise<void> {
+    for (;;) {
+      const now = this.nowMs();
+      if ((await this.count(key, 1000, now)) <= this.perSecond) return;
+      await this.wait(1000 - (now % 1000));
+    }
+  }
+}

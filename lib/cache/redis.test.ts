@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { RedisCache, RedisSemaphore, countInWindowRedis } from "@/lib/cache/redis";
+import { Pacer, SharedCap } from "@/lib/aws/pacer";
 import { startRedis, type RunningRedis } from "@/test/redis-server";
 
 // Two connections stand for two replicas: they share nothing but the Redis server.
@@ -110,4 +111,26 @@ test("rate windows count every replica's requests", async () => {
   // and the window's counter expires with it
   const [counter] = await a.keys("lambdascope:rate:*");
   expect(await a.pttl(counter)).toBeGreaterThan(59_000);
+});
+
+describe("GetMetricData's quota across replicas", () => {
+  test("two replicas each pacing 25 + 25 a second never send more than 50 in one clock second together", async () => {
+    // Each replica's own Pacer would let it send 50 in its first second: 100 together without the shared cap.
+    const key = `gmd-quota-test|${Date.now()}`;
+    const replica = (db: Redis) => {
+      const pacer = new Pacer(25, 25);
+      const cap = new SharedCap(50, (k, windowMs, nowMs) => countInWindowRedis(db, `${k}|${Math.floor(nowMs / windowMs)}`, windowMs));
+      return async () => {
+        await pacer.turn();
+        await cap.turn(key);
+        return Date.now();
+      };
+    };
+    const [one, two] = [replica(a), replica(b)];
+    const sentAt = await Promise.all(Array.from({ length: 120 }, (_, i) => (i % 2 ? one : two)()));
+    const bySecond = new Map<number, number>();
+    for (const t of sentAt) bySecond.set(Math.floor(t / 1000), (bySecond.get(Math.floor(t / 1000)) ?? 0) + 1);
+    expect(Math.max(...bySecond.values()), JSON.stringify([...bySecond])).toBeLessThanOrEqual(50);
+    expect(bySecond.size, "120 calls take three clock seconds at least").toBeGreaterThanOrEqual(3);
+  });
 });

@@ -3,7 +3,9 @@ import { paginateGetMetricData, type CloudWatchClient, type MetricDataQuery } fr
 import { chunk, MAX_QUERIES_PER_GET_METRIC_DATA } from "@/lib/metrics/chunk";
 import type { TimeWindow } from "@/lib/metrics/window";
 import { mapLimit } from "@/lib/aws/map-limit";
-import { Pacer } from "@/lib/aws/pacer";
+import { Pacer, SharedCap } from "@/lib/aws/pacer";
+import { accountId } from "@/lib/aws/cached-fetch";
+import { countInWindow } from "@/lib/cache/cache";
 
 export type MetricQuery = {
   id: string; // ^[a-z][a-zA-Z0-9_]*$, unique within one request
@@ -35,6 +37,9 @@ export const GET_METRIC_DATA_TPS = 25;
 const GET_METRIC_DATA_BURST = 25;
 const pacers = new Map<string, Pacer>();
 const pacerFor = (region: string) => pacers.get(region) ?? pacers.set(region, new Pacer(GET_METRIC_DATA_TPS, GET_METRIC_DATA_BURST)).get(region)!;
+/** The quota itself, for every replica together (REDIS_URL): at most 50 calls in any clock second. */
+export const GET_METRIC_DATA_QUOTA_TPS = 50;
+const sharedCap = process.env.REDIS_URL ? new SharedCap(GET_METRIC_DATA_QUOTA_TPS, countInWindow) : undefined;
 
 const toQuery = (q: MetricQuery, periodS: number): MetricDataQuery => ({
   Id: q.id,
@@ -63,9 +68,15 @@ export async function getMetricData(
   const cost: GetMetricDataCost = { calls: 0, metricsRequested: 0 };
   const chunks = chunk(queries, MAX_QUERIES_PER_GET_METRIC_DATA);
 
-  const pacer = pacerFor(await client.config.region());
-  const runChunk = async (batch: MetricQuery[]) => {
+  const region = await client.config.region();
+  const pacer = pacerFor(region);
+  const quotaKey = sharedCap && `GetMetricData|${await accountId(region)}|${region}`;
+  const turn = async () => {
     await pacer.turn();
+    if (quotaKey) await sharedCap!.turn(quotaKey);
+  };
+  const runChunk = async (batch: MetricQuery[]) => {
+    await turn();
     const pages = paginateGetMetricData(
       { client },
       {
@@ -79,7 +90,7 @@ export async function getMetricData(
       cost.calls += 1;
       cost.metricsRequested += batch.length; // each page is billed for every metric it asks for
       for (const r of page.MetricDataResults ?? []) addPage(results, r);
-      if (page.NextToken) await pacer.turn(); // the paginator sends the next page when the loop goes on
+      if (page.NextToken) await turn(); // the paginator sends the next page when the loop goes on
     }
   };
 
