@@ -94,6 +94,9 @@ test("drilling into a tag value lists its functions with estimates, and flags th
   await expect(checkout).toBeVisible({ timeout: 90_000 });
   await expect(checkout).toContainText("Every request is traced");
   await expect(checkout.getByTestId("function-estimate")).toHaveText(/^\$\d/);
+  // The bill is every Region's; the list is one Region's, and says so.
+  await expect(drill.locator("h2")).toContainText("service = checkout: functions in us-east-1 and their estimates");
+  await expect(drill.getByTestId("drill-down-scope")).toContainText("these are the functions in us-east-1");
 });
 
 test("reconciliation: our estimate against the bill, the gap named, under 2 % unexplained", async ({ page }) => {

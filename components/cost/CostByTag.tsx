@@ -154,7 +154,7 @@ export function CostByTag() {
   );
 }
 
-type Drill = { functions: { name: string; inputs: MeasuredInputs | null; terms: { name: string; usd: number }[]; monthlyUsd: number; hidden: { kind: string; title: string; savingUsd: number }[] }[]; failure: { action: string; code: string; message: string; hint: string } | null; cost: MonthlyByTag["cost"] };
+type Drill = { region: string; functions: { name: string; inputs: MeasuredInputs | null; terms: { name: string; usd: number }[]; monthlyUsd: number; hidden: { kind: string; title: string; savingUsd: number }[] }[]; failure: { action: string; code: string; message: string; hint: string } | null; cost: MonthlyByTag["cost"] };
 
 /** A tag value's functions with their projected months at list prices (one scan of their REPORT lines). */
 function DrillDown({ tagKey, value }: { tagKey: string; value: string }) {
@@ -168,7 +168,7 @@ function DrillDown({ tagKey, value }: { tagKey: string; value: string }) {
   return (
     <section className="panel" aria-label={`Functions tagged ${tagKey}=${value}`} data-testid="drill-down-panel">
       <h2>
-        {tagKey} = {value}: functions and their estimates{" "}
+        {tagKey} = {value}: functions {q.data ? `in ${q.data.region} ` : ""}and their estimates{" "}
         <Link href={`/?${new URLSearchParams({ [tagKey]: value })}`} style={{ fontSize: 12, fontWeight: "normal" }}>
           open in the fleet overview
         </Link>
@@ -178,6 +178,9 @@ function DrillDown({ tagKey, value }: { tagKey: string; value: string }) {
       {q.data?.failure && <QueryError title="Estimates unavailable" error={q.data.failure.message} />}
       {q.data && !q.data.failure && (
         <>
+          <p className="muted" data-testid="drill-down-scope">
+            The bill above is the whole account&apos;s, every Region; these are the functions in {q.data.region} (pick another Region in the header for its own).
+          </p>
           <table className="data">
             <thead>
               <tr>

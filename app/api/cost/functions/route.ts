@@ -8,6 +8,7 @@ import { TagKey, TagValue } from "@/lib/http/schemas";
 import { UNTAGGED } from "@/lib/functions/fleet-view";
 import { rateLimit } from "@/lib/http/limits";
 import { scoped } from "@/lib/http/scoped";
+import { currentRegion } from "@/lib/observe/scope";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,8 @@ async function handleGet(req: Request) {
     if (wanted.length > MAX_FUNCTIONS) return Response.json({ error: { field: "value", reason: `${wanted.length} functions carry this tag; a drill-down covers at most ${MAX_FUNCTIONS}` } }, { status: 400 });
     const details = (await Promise.all(wanted.map((f) => lookupFunction(f.name)))).filter((d): d is FunctionRef => d !== null);
     const result = await getFunctionsCost(details);
-    return Response.json({ ...result, functions: result.functions.sort((a, b) => b.monthlyUsd - a.monthlyUsd) });
+    // The bill by tag is the account's, every Region; these are one Region's functions: say which.
+    return Response.json({ ...result, region: currentRegion(), functions: result.functions.sort((a, b) => b.monthlyUsd - a.monthlyUsd) });
   } catch (err) {
     return awsError("lambda:ListFunctions", err);
   }
