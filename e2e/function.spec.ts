@@ -7,7 +7,8 @@ test.afterEach(async () => {
 
 test("clicking a function opens its health page with configuration and charts with data", async ({ page }) => {
   await page.goto("/?q=checkout-api-prod");
-  await page.getByRole("link", { name: "checkout-api-prod", exact: true }).click();
+  // The table's link: a stored fleet log scan may list the function in its top lists too.
+  await page.getByTestId("fleet-table").getByRole("link", { name: "checkout-api-prod", exact: true }).click();
   await expect(page).toHaveURL(/\/functions\/checkout-api-prod/);
   await expect(page.getByTestId("function-name")).toHaveText("checkout-api-prod");
   await expect(page.getByTestId("config-panel")).toContainText("Runtime");
