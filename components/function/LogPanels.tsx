@@ -2,7 +2,7 @@
 import { ErrorBox, QueryError } from "@/components/ErrorBox";
 import { TimeChart } from "@/components/charts/TimeChart";
 import { RunProgress } from "@/components/insights/RunProgress";
-import { isFinished, useInsightsRun } from "@/components/insights/useInsightsRun";
+import { isFinished, useInsightsRun, type JoinedRun } from "@/components/insights/useInsightsRun";
 import { useUrlState } from "@/components/useUrlState";
 import { formatCount, formatDurationMs, formatPct, formatUtc } from "@/lib/format";
 import { requestLogsUrl } from "@/lib/insights/console-links";
@@ -12,7 +12,7 @@ import type { SeriesPoint } from "@/lib/types";
 
 const HOUR_S = 3_600;
 
-function RunBody({ title, run, joined, error, cancel, children }: { title: string; run?: RunState; joined: boolean; error: unknown; cancel: () => void; children: (run: RunState) => React.ReactNode }) {
+function RunBody({ title, run, joined, error, cancel, children }: { title: string; run?: RunState; joined?: JoinedRun; error: unknown; cancel: () => void; children: (run: RunState) => React.ReactNode }) {
   if (error) return <QueryError title={`${title}: the Logs Insights query could not start`} error={error} />;
   if (!run) return <div className="muted">Starting the Logs Insights query…</div>;
   return (

@@ -4,6 +4,9 @@ import { apiFetch, getJson, ApiError } from "@/components/api";
 import type { RunState } from "@/lib/insights/runs";
 import type { Range } from "@/lib/ranges";
 
+/** How a start met an identical run: still running (joined), or already ended (reused). */
+export type JoinedRun = "running" | "ended";
+
 const TERMINAL = new Set(["Complete", "Failed", "Cancelled", "Timeout", "Unknown", "DeadlineExceeded"]);
 export const isFinished = (s: RunState | undefined) => s !== undefined && TERMINAL.has(s.status);
 
@@ -43,7 +46,8 @@ export function useInsightsRun(p: { query: string; functions: string[]; range: R
     },
     onSuccess: () => poll.refetch(),
   });
-  // Only the start's answer says whether it joined an identical run already going; polls do not.
-  const joined = start.data?.joined === true;
+  // Only the start's answer says whether it joined an identical run, and whether that had ended then;
+  // polls do not (a joined run that ends later was still joined, not reused).
+  const joined: JoinedRun | undefined = start.data?.joined ? (start.data.finishedAtMs ? "ended" : "running") : undefined;
   return { run: poll.data, joined, error: start.error ?? poll.error, isStarting: start.isPending, cancel: () => cancel.mutate(), restart: () => start.refetch() };
 }

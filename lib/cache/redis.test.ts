@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { RedisCache, RedisSemaphore, countInWindowRedis } from "@/lib/cache/redis";
 import { Pacer, SharedCap } from "@/lib/aws/pacer";
+import { windowKeyOf } from "@/lib/cache/cache";
 import { startRedis, type RunningRedis } from "@/test/redis-server";
 
 // Two connections stand for two replicas: they share nothing but the Redis server.
@@ -119,7 +120,7 @@ describe("GetMetricData's quota across replicas", () => {
     const key = `gmd-quota-test|${Date.now()}`;
     const replica = (db: Redis) => {
       const pacer = new Pacer(25, 25);
-      const cap = new SharedCap(50, (k, windowMs, nowMs) => countInWindowRedis(db, `${k}|${Math.floor(nowMs / windowMs)}`, windowMs));
+      const cap = new SharedCap(50, (k, windowMs, nowMs) => countInWindowRedis(db, windowKeyOf(k, windowMs, nowMs), windowMs));
       return async () => {
         await pacer.turn();
         await cap.turn(key);
