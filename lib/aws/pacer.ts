@@ -3,15 +3,15 @@ import "server-only";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Paces calls under a per-second AWS quota, in the order they ask: `burst` calls may go at once,
- * then one every 1000 / perSecond ms (a GCRA token bucket). No second ever holds more than
- * burst + perSecond calls, so GetMetricData's 50 TPS (per account and Region) is kept with 25 + 25.
+ * Paces calls under a per-second AWS quota, in the order they ask: at most `perSecond` calls are sent
+ * in any rolling second (a sliding-window log of the last `perSecond` send times). A 5,000-function
+ * fleet's 50 GetMetricData chunks all go at once, and the 51st waits until the first is a second old:
+ * the quota (50 TPS per account and Region) is never exceeded and never waited on before it is reached.
  */
 export class Pacer {
-  private theoreticalMs = 0;
+  private readonly sentMs: number[] = []; // the last `perSecond` send times, ascending
   constructor(
     readonly perSecond: number,
-    readonly burst = 1,
     private readonly nowMs = () => Date.now(),
     private readonly wait: (ms: number) => Promise<unknown> = sleep,
   ) {}
@@ -19,10 +19,11 @@ export class Pacer {
   /** Resolves when this call may be sent. */
   async turn(): Promise<void> {
     const now = this.nowMs();
-    const intervalMs = 1000 / this.perSecond;
-    const due = Math.max(this.theoreticalMs, now);
-    const sendAt = Math.max(now, due - (this.burst - 1) * intervalMs);
-    this.theoreticalMs = due + intervalMs;
+    const sent = this.sentMs;
+    // The call `perSecond` places back must be a second old before this one goes.
+    const sendAt = sent.length < this.perSecond ? now : Math.max(now, sent[sent.length - this.perSecond] + 1000);
+    sent.push(sendAt);
+    if (sent.length > this.perSecond) sent.shift();
     if (sendAt > now) await this.wait(sendAt - now);
   }
 }

@@ -115,11 +115,11 @@ test("rate windows count every replica's requests", async () => {
 });
 
 describe("GetMetricData's quota across replicas", () => {
-  test("two replicas each pacing 25 + 25 a second never send more than 50 in one clock second together", async () => {
+  test("two replicas each pacing 50 a rolling second never send more than 50 in one clock second together", async () => {
     // Each replica's own Pacer would let it send 50 in its first second: 100 together without the shared cap.
     const key = `gmd-quota-test|${Date.now()}`;
     const replica = (db: Redis) => {
-      const pacer = new Pacer(25, 25);
+      const pacer = new Pacer(50);
       const cap = new SharedCap(50, (k, windowMs, nowMs) => countInWindowRedis(db, windowKeyOf(k, windowMs, nowMs), windowMs));
       return async () => {
         await pacer.turn();

@@ -30,15 +30,12 @@ const PARALLEL_CALLS = 8;
 
 /**
  * GetMetricData's quota is 50 TPS per account and Region (repost.aws/knowledge-center/cloudwatch-getmetricdata-api):
- * a burst of 25, then 25 a second, never more than 50 in a second, so the 50 chunks of a 5,000-function
- * fleet go out within a second instead of being throttled.
+ * each replica sends at most 50 in any rolling second (Pacer), so the 50 chunks of a 5,000-function fleet go
+ * out at once instead of being throttled, and with REDIS_URL all replicas together at most 50 in any clock second.
  */
-export const GET_METRIC_DATA_TPS = 25;
-const GET_METRIC_DATA_BURST = 25;
-const pacers = new Map<string, Pacer>();
-const pacerFor = (region: string) => pacers.get(region) ?? pacers.set(region, new Pacer(GET_METRIC_DATA_TPS, GET_METRIC_DATA_BURST)).get(region)!;
-/** The quota itself, for every replica together (REDIS_URL): at most 50 calls in any clock second. */
 export const GET_METRIC_DATA_QUOTA_TPS = 50;
+const pacers = new Map<string, Pacer>();
+const pacerFor = (region: string) => pacers.get(region) ?? pacers.set(region, new Pacer(GET_METRIC_DATA_QUOTA_TPS)).get(region)!;
 const sharedCap = process.env.REDIS_URL ? new SharedCap(GET_METRIC_DATA_QUOTA_TPS, countInWindow) : undefined;
 
 const toQuery = (q: MetricQuery, periodS: number): MetricDataQuery => ({
