@@ -73,6 +73,16 @@ test("the range picker changes the window and lives in the URL", async ({ page }
   await expect(page.getByTestId("fleet-summary")).toBeVisible();
 });
 
+test("a range in the URL that is not one says so, and picking one clears it", async ({ page }) => {
+  await page.goto("/?range=6h");
+  await expect(page.getByTestId("range-rejected")).toHaveText("“6h” is not a range (1h, 3h, 12h, 24h, 7d, 14d): showing 24h");
+  await expect(page.getByRole("button", { name: "24h" }), "what is shown is the default").toHaveAttribute("aria-pressed", "true");
+  await expect(rows(page).first()).toBeVisible();
+  await page.getByRole("button", { name: "3h" }).click();
+  await expect(page).toHaveURL(/range=3h/);
+  await expect(page.getByTestId("range-rejected")).toHaveCount(0);
+});
+
 test("a throttled GetMetricData leaves the overview listing the fleet, with the metrics marked unavailable", async ({ page }) => {
   await injectFault("cloudwatch:GetMetricData", "throttle");
   try {
