@@ -66,7 +66,9 @@ test.describe(`the overview at ${FUNCTIONS.toLocaleString("en-US")} functions`, 
     await expect(last).toHaveAttribute("data-function", api.rows[0].name);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     console.log(`scrolling 5,000 rows: ${longTasks.length} long tasks, longest ${Math.round(Math.max(0, ...longTasks))} ms`);
-    expect(Math.max(0, ...longTasks), "no frame blocked for a quarter of a second").toBeLessThan(250);
+    // Before rows were memoised and unprefetched, 2–3 long tasks of 55–69 ms; since, none in 3 runs. One is allowed for a GC.
+    expect(longTasks.length, "no jank: at most one task over 50 ms").toBeLessThanOrEqual(1);
+    expect(Math.max(0, ...longTasks)).toBeLessThan(100);
   });
 
   test("sorts and filters on the server, across the whole fleet", async ({ page }) => {
