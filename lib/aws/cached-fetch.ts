@@ -18,26 +18,35 @@ export async function accountId(region = currentRegion()): Promise<string> {
   });
 }
 
+/** How long an answer is fresh, and how much longer it may be served while it is reloaded (TtlCache). */
+export type CachePolicy = number | { ttlMs: number; staleMs: number };
+
 /**
  * Fetches through the shared cache, keyed by account + region + what was asked, and remembers what
  * the fetch cost so a view can show it even when it was served from cache.
  */
 export async function cachedFetch<T>(
   what: string,
-  ttlMs: number,
+  policy: CachePolicy,
   load: (ledger: CostLedger) => Promise<T>,
   region = currentRegion(),
 ): Promise<Costed<T> & { fromCache: boolean }> {
   const key = `${await accountId(region)}|${region}|${what}`;
-  // Served from the cache, or joined a fetch another request started: this request spent nothing on it.
-  let loaded = false;
-  const got = await awsCache.get(key, ttlMs, async () => {
-    loaded = true;
-    const ledger = new CostLedger();
-    const value = await load(ledger);
-    return { value, cost: ledger.total() };
-  });
-  return loaded ? { ...got, fromCache: false } : { value: got.value, cost: servedFromCache(got.cost), fromCache: true };
+  const { ttlMs, staleMs } = typeof policy === "number" ? { ttlMs: policy, staleMs: 0 } : policy;
+  // Served from the cache (a stale answer too, while its reload runs), or joined a fetch another
+  // request started: this request spent nothing on what it got.
+  let mine: Costed<T> | undefined;
+  const got = await awsCache.get(
+    key,
+    ttlMs,
+    async () => {
+      const ledger = new CostLedger();
+      const value = await load(ledger);
+      return (mine = { value, cost: ledger.total() });
+    },
+    staleMs,
+  );
+  return got === mine ? { ...got, fromCache: false } : { value: got.value, cost: servedFromCache(got.cost), fromCache: true };
 }
 
 /** A stored cost as it counts for a request the cache answered: the same calls, nothing spent now. */
@@ -47,12 +56,12 @@ export const servedFromCache = (cost: ObservationCost): ObservationCost => ({ ..
 export function cachedPanel<T>(
   action: string,
   what: string,
-  ttlMs: number,
+  policy: CachePolicy,
   load: (ledger: CostLedger) => Promise<T>,
   viewLedger: CostLedger,
 ): Promise<Panel<T>> {
   return panel(action, async () => {
-    const { value, cost } = await cachedFetch(what, ttlMs, load);
+    const { value, cost } = await cachedFetch(what, policy, load);
     viewLedger.merge(cost);
     return value;
   });

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import { TtlCache } from "@/lib/cache/cache";
 
 const deferred = <T,>() => {
@@ -50,5 +50,58 @@ describe("TtlCache", () => {
     const cache = new TtlCache(100);
     for (let i = 0; i < 1_000; i++) await cache.get(`k${i}`, 60_000, async () => i);
     expect((cache as unknown as { entries: Map<string, unknown> }).entries.size).toBeLessThanOrEqual(100);
+  });
+
+  describe("stale-while-revalidate", () => {
+    afterEach(() => void vi.useRealTimers());
+    const MIN = 60_000;
+
+    test("past its TTL an answer is served at once while one reload runs; the reload's answer is served next", async () => {
+      vi.useFakeTimers({ now: 0, toFake: ["Date"] });
+      const cache = new TtlCache();
+      let calls = 0;
+      const reload = deferred<string>();
+      const load = () => (++calls === 1 ? Promise.resolve("v1") : reload.promise);
+      expect(await cache.get("k", 5 * MIN, load, 55 * MIN)).toBe("v1");
+      vi.setSystemTime(6 * MIN);
+      // 20 requests past the TTL: all answered with v1 without waiting, and one reload between them.
+      expect(await Promise.all(Array.from({ length: 20 }, () => cache.get("k", 5 * MIN, load, 55 * MIN)))).toEqual(Array(20).fill("v1"));
+      expect(calls).toBe(2);
+      reload.resolve("v2");
+      await reload.promise;
+      await Promise.resolve();
+      expect(await cache.get("k", 5 * MIN, load, 55 * MIN)).toBe("v2");
+      expect(calls, "v2 is fresh for another 5 minutes").toBe(2);
+    });
+
+    test("a failed reload keeps the stale answer, and the next request tries again", async () => {
+      vi.useFakeTimers({ now: 0, toFake: ["Date"] });
+      const cache = new TtlCache();
+      let calls = 0;
+      const load = async () => {
+        calls += 1;
+        if (calls === 2) throw Object.assign(new Error("slow down"), { name: "ThrottlingException" });
+        return `v${calls}`;
+      };
+      await cache.get("k", 5 * MIN, load, 55 * MIN);
+      vi.setSystemTime(6 * MIN);
+      expect(await cache.get("k", 5 * MIN, load, 55 * MIN)).toBe("v1");
+      await new Promise((r) => setTimeout(r, 0)); // the reload fails
+      expect(await cache.get("k", 5 * MIN, load, 55 * MIN), "still v1 while the second reload runs").toBe("v1");
+      await new Promise((r) => setTimeout(r, 0));
+      expect(await cache.get("k", 5 * MIN, load, 55 * MIN)).toBe("v3");
+      expect(calls).toBe(3);
+    });
+
+    test("past TTL + stale window the answer is waited for, as without one", async () => {
+      vi.useFakeTimers({ now: 0, toFake: ["Date"] });
+      const cache = new TtlCache();
+      let calls = 0;
+      const load = async () => `v${++calls}`;
+      await cache.get("k", 5 * MIN, load, 55 * MIN);
+      vi.setSystemTime(61 * MIN);
+      expect(await cache.get("k", 5 * MIN, load, 55 * MIN), "an hour-old answer is not served: this request waits for v2").toBe("v2");
+      expect(calls).toBe(2);
+    });
   });
 });

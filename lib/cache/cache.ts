@@ -3,28 +3,47 @@ import { RedisCache, RedisSemaphore, countInWindowRedis, redis } from "@/lib/cac
 import { Semaphore, type Slots } from "@/lib/insights/semaphore";
 import type { ObservationCost } from "@/lib/types";
 
-type Entry = { expiresAtMs: number; value: Promise<unknown> };
+type Entry = { freshUntilMs: number; staleUntilMs: number; value: Promise<unknown>; refreshing?: boolean };
 
 /**
  * TTL cache with single-flight: concurrent identical calls share one promise, so N users opening
  * the same view make one upstream call. Failures are not cached. Keys hold everything that changes
  * the answer (account, region, action, inputs, time window).
+ *
+ * With `staleMs`, an answer older than `ttlMs` is still served for that long while one load runs in
+ * the background (stale-while-revalidate): what takes seconds to list at 5,000 functions is not
+ * waited on every time it expires. A failed background load leaves the old answer; the next asks again.
  */
 export class TtlCache {
   private entries = new Map<string, Entry>();
   constructor(private readonly maxEntries = 5_000) {}
 
-  get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  get<T>(key: string, ttlMs: number, load: () => Promise<T>, staleMs = 0): Promise<T> {
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.expiresAtMs > now) return hit.value as Promise<T>;
+    if (hit && hit.freshUntilMs > now) return hit.value as Promise<T>;
+    if (hit && hit.staleUntilMs > now) {
+      if (!hit.refreshing) this.revalidate(key, hit, ttlMs, staleMs, load);
+      return hit.value as Promise<T>;
+    }
     const value = load();
-    this.entries.set(key, { expiresAtMs: now + ttlMs, value });
+    this.entries.set(key, { freshUntilMs: now + ttlMs, staleUntilMs: now + ttlMs + staleMs, value });
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
     this.evict(now);
     return value;
+  }
+
+  private revalidate<T>(key: string, stale: Entry, ttlMs: number, staleMs: number, load: () => Promise<T>) {
+    stale.refreshing = true;
+    load().then(
+      (v) => {
+        const now = Date.now();
+        if (this.entries.get(key) === stale) this.entries.set(key, { freshUntilMs: now + ttlMs, staleUntilMs: now + ttlMs + staleMs, value: Promise.resolve(v) });
+      },
+      () => void (stale.refreshing = false),
+    );
   }
 
   clear() {
@@ -34,7 +53,7 @@ export class TtlCache {
   private evict(now: number) {
     if (this.entries.size <= this.maxEntries) return;
     for (const [key, entry] of this.entries) {
-      if (entry.expiresAtMs <= now || this.entries.size > this.maxEntries) this.entries.delete(key);
+      if (entry.staleUntilMs <= now || this.entries.size > this.maxEntries) this.entries.delete(key);
       if (this.entries.size <= this.maxEntries * 0.9) break;
     }
   }

@@ -72,6 +72,36 @@ describe("RedisCache across replicas", () => {
     await cache.get("long", 60_000, load);
     expect(calls).toBe(4);
   });
+
+  test("past its TTL an answer is served by every replica while one of them reloads it; a failed reload keeps it", async () => {
+    const [one, two] = [new RedisCache(a), new RedisCache(b)];
+    const key = `swr-${Date.now()}`;
+    let calls = 0;
+    let failNext = false;
+    const load = async () => {
+      calls += 1;
+      await sleep(100);
+      if (failNext) throw Object.assign(new Error("slow down"), { name: "ThrottlingException" });
+      return `v${calls}`;
+    };
+    expect(await one.get(key, 200, load, 60_000)).toBe("v1");
+    await sleep(250);
+    // Past the TTL: 20 requests on two replicas get v1 at once, and one reload starts for all of them.
+    const t = Date.now();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).get(key, 200, load, 60_000)));
+    expect(answers).toEqual(Array(20).fill("v1"));
+    expect(Date.now() - t, "not waiting on the 100 ms reload").toBeLessThan(90);
+    await sleep(200);
+    expect(calls).toBe(2);
+    expect(await two.get(key, 200, load, 60_000)).toBe("v2");
+    // A reload that fails leaves v2 in place (no failure stored for the others to read).
+    failNext = true;
+    await sleep(250);
+    expect(await one.get(key, 200, load, 60_000)).toBe("v2");
+    await sleep(200);
+    expect(calls).toBe(3);
+    expect(await two.get(key, 200, load, 60_000)).toBe("v2");
+  });
 });
 
 describe("RedisSemaphore across replicas", () => {

@@ -37,7 +37,7 @@ const encode = (value: unknown) => JSON.stringify(value, (_k, v) => (v instanceo
 const decode = (text: string) =>
   JSON.parse(text, (_k, v) => (v && typeof v === "object" && Array.isArray(v.$map) ? new Map(v.$map) : v && typeof v === "object" && Array.isArray(v.$set) ? new Set(v.$set) : v));
 
-type Stored = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string; code?: string; $metadata?: unknown } };
+type Stored = { ok: true; value: unknown; atMs?: number } | { ok: false; error: { name: string; message: string; code?: string; $metadata?: unknown } };
 
 /** An error as AWS raised it, rebuilt on the replica that waited for it (classifyAwsError reads name, code, status). */
 function revive(error: Extract<Stored, { ok: false }>["error"]): Error {
@@ -53,15 +53,16 @@ export class RedisCache {
   private inflight = new Map<string, Promise<unknown>>();
   constructor(private readonly db: Redis) {}
 
-  get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  /** As TtlCache.get, `staleMs` included: past `ttlMs` the stored answer is served while one replica reloads it. */
+  get<T>(key: string, ttlMs: number, load: () => Promise<T>, staleMs = 0): Promise<T> {
     const running = this.inflight.get(key) as Promise<T> | undefined;
     if (running) return running;
-    const pending = this.getShared(key, ttlMs, load).finally(() => this.inflight.delete(key));
+    const pending = this.getShared(key, ttlMs, load, staleMs).finally(() => this.inflight.delete(key));
     this.inflight.set(key, pending);
     return pending;
   }
 
-  private async getShared<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  private async getShared<T>(key: string, ttlMs: number, load: () => Promise<T>, staleMs: number): Promise<T> {
     const valueKey = hashed("v", key);
     const lockKey = hashed("lock", key);
     const waitUntil = Date.now() + LOCK_MS;
@@ -69,29 +70,41 @@ export class RedisCache {
       const stored = await this.db.get(valueKey);
       if (stored !== null) {
         const s = decode(stored) as Stored;
-        if (s.ok) return s.value as T;
-        throw revive(s.error);
+        if (!s.ok) throw revive(s.error);
+        if (staleMs > 0 && s.atMs !== undefined && Date.now() - s.atMs >= ttlMs) void this.revalidate(valueKey, lockKey, ttlMs, staleMs, load);
+        return s.value as T;
       }
       const owner = randomUUID();
-      if ((await this.db.set(lockKey, owner, "PX", LOCK_MS, "NX")) === "OK") return this.loadAndStore(valueKey, lockKey, owner, ttlMs, load);
+      if ((await this.db.set(lockKey, owner, "PX", LOCK_MS, "NX")) === "OK") return this.loadAndStore(valueKey, lockKey, owner, ttlMs, staleMs, load);
       if (Date.now() > waitUntil) throw Object.assign(new Error("another replica's fetch of this data did not finish"), { name: "TimeoutError" });
       await sleep(POLL_MS);
     }
   }
 
-  private async loadAndStore<T>(valueKey: string, lockKey: string, owner: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+  /** One replica (whoever takes the lock) reloads a stale answer; a failure keeps the stale one. */
+  private async revalidate<T>(valueKey: string, lockKey: string, ttlMs: number, staleMs: number, load: () => Promise<T>) {
+    const owner = randomUUID();
+    try {
+      if ((await this.db.set(lockKey, owner, "PX", LOCK_MS, "NX")) !== "OK") return;
+      await this.loadAndStore(valueKey, lockKey, owner, ttlMs, staleMs, load, true);
+    } catch {
+      // the stale answer stays; the next request past the TTL tries again
+    }
+  }
+
+  private async loadAndStore<T>(valueKey: string, lockKey: string, owner: string, ttlMs: number, staleMs: number, load: () => Promise<T>, keepOnFailure = false): Promise<T> {
     let stored: Stored;
     let result: { value: T } | { error: unknown };
     try {
       const value = await load();
-      stored = { ok: true, value };
+      stored = { ok: true, value, atMs: Date.now() };
       result = { value };
     } catch (err) {
       const e = err as { name?: string; message?: string; code?: string; $metadata?: unknown };
       stored = { ok: false, error: { name: e?.name ?? "Error", message: e?.message ?? String(err), code: e?.code, $metadata: e?.$metadata } };
       result = { error: err };
     }
-    const keepMs = stored.ok ? ttlMs : FAILURE_MS;
+    const keepMs = stored.ok ? ttlMs + staleMs : keepOnFailure ? 0 : FAILURE_MS;
     if (keepMs > 0) await this.db.set(valueKey, encode(stored), "PX", keepMs);
     // Release only our own lock (it may have expired and been taken by another replica meanwhile).
     await this.db.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", 1, lockKey, owner);

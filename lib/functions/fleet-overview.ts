@@ -16,20 +16,22 @@ import { currentRegion, currentScope, runInScope } from "@/lib/observe/scope";
 import type { FleetFailure, FleetOverview, FleetRow, FunctionSummary, ObservationCost } from "@/lib/types";
 
 // Cache policy, per fetcher: configuration and tags change rarely; metrics are keyed by the
-// window's end minute, so they refresh each minute at most.
-const FUNCTIONS_TTL_MS = 5 * 60_000;
-const TAGS_TTL_MS = 10 * 60_000;
+// window's end minute, so they refresh each minute at most. The function list and tags are re-read
+// after 5 and 10 minutes, and served up to an hour old meanwhile: at 5,000 functions ListFunctions
+// is 100 pages one after another (seconds on AWS), which no refresh should wait on once it has a list.
+const FUNCTIONS_TTL = { ttlMs: 5 * 60_000, staleMs: 55 * 60_000 };
+const TAGS_TTL = { ttlMs: 10 * 60_000, staleMs: 50 * 60_000 };
 
 const TAGS_KEY = "lambda-function-tags";
 const loadTags = (ledger: CostLedger) => listFunctionTags(awsClients().tagging, ledger);
 
 /** Tags of every tagged function, by ARN (cached 10 minutes). */
 export function fleetTags() {
-  return cachedFetch(TAGS_KEY, TAGS_TTL_MS, loadTags);
+  return cachedFetch(TAGS_KEY, TAGS_TTL, loadTags);
 }
 
 export function listFleet() {
-  return cachedFetch("lambda:ListFunctions", FUNCTIONS_TTL_MS, (ledger) => listFunctions(awsClients().lambda, ledger));
+  return cachedFetch("lambda:ListFunctions", FUNCTIONS_TTL, (ledger) => listFunctions(awsClients().lambda, ledger));
 }
 
 type RegionFleet = { rows: FleetRow[]; failures: FleetFailure[]; cost: ObservationCost; window: TimeWindow };
@@ -40,7 +42,7 @@ async function regionFleet(range: Range, nowMs: number): Promise<RegionFleet> {
   const region = currentRegion();
   const ledger = new CostLedger();
   // Tags need no function list: read them while ListFunctions pages (a panel never rejects).
-  const tagsPanel = cachedPanel("tag:GetResources", TAGS_KEY, TAGS_TTL_MS, loadTags, ledger);
+  const tagsPanel = cachedPanel("tag:GetResources", TAGS_KEY, TAGS_TTL, loadTags, ledger);
   const fleet = await listFleet();
   ledger.merge(fleet.cost);
   const functions = fleet.value;
