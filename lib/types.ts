@@ -57,6 +57,8 @@ export type FleetOverview = {
   range: Range;
   regions: string[];
   window: { startMs: number; endMs: number };
+  /** When the function list was read (the oldest Region's): it is re-read in the background every 5 minutes. */
+  listedAtMs: number;
   /** Functions in the Regions asked; `matched` pass the filter; `rows` are those from `offset`, at most `limit`. */
   total: number;
   matched: number;

@@ -157,6 +157,9 @@ export function FleetOverview({ regions }: { regions: string[] }) {
             <span>
               {formatUtc(data.window.startMs)} → {formatUtc(data.window.endMs)}
             </span>
+            <span className="muted" data-testid="listed-at" title="The function list is re-read every 5 minutes, in the background: a refresh never waits on it">
+              functions listed {formatUtc(data.listedAtMs).slice(11)}
+            </span>
           </div>
           <div ref={scroller} className="panel fleet-scroll" style={{ maxHeight: VIEWPORT_PX + ROW_PX }} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="fleet-scroll">
             <table className="data fleet-table" data-testid="fleet-table" aria-rowcount={matched + 1} aria-busy={head.isPlaceholderData} data-view={head.isPlaceholderData ? "" : new URLSearchParams(view).toString()} style={{ opacity: head.isPlaceholderData ? 0.6 : 1 }}>

@@ -30,7 +30,7 @@ export async function cachedFetch<T>(
   policy: CachePolicy,
   load: (ledger: CostLedger) => Promise<T>,
   region = currentRegion(),
-): Promise<Costed<T> & { fromCache: boolean }> {
+): Promise<Required<Costed<T>> & { fromCache: boolean }> {
   const key = `${await accountId(region)}|${region}|${what}`;
   const { ttlMs, staleMs } = typeof policy === "number" ? { ttlMs: policy, staleMs: 0 } : policy;
   // Served from the cache (a stale answer too, while its reload runs), or joined a fetch another
@@ -42,11 +42,12 @@ export async function cachedFetch<T>(
     async () => {
       const ledger = new CostLedger();
       const value = await load(ledger);
-      return (mine = { value, cost: ledger.total() });
+      return (mine = { value, cost: ledger.total(), fetchedAtMs: Date.now() });
     },
     staleMs,
   );
-  return got === mine ? { ...got, fromCache: false } : { value: got.value, cost: servedFromCache(got.cost), fromCache: true };
+  const fetchedAtMs = got.fetchedAtMs ?? Date.now();
+  return got === mine ? { ...got, fetchedAtMs, fromCache: false } : { value: got.value, cost: servedFromCache(got.cost), fetchedAtMs, fromCache: true };
 }
 
 /** A stored cost as it counts for a request the cache answered: the same calls, nothing spent now. */

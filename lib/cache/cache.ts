@@ -84,4 +84,5 @@ export async function countInWindow(key: string, windowMs: number, nowMs = Date.
 }
 
 /** The result of an AWS fetch with what it cost, kept together in the cache. */
-export type Costed<T> = { value: T; cost: ObservationCost };
+/** A cached answer, what fetching it cost, and when it was fetched (absent in entries stored before it was kept). */
+export type Costed<T> = { value: T; cost: ObservationCost; fetchedAtMs?: number };

@@ -34,7 +34,7 @@ export function listFleet() {
   return cachedFetch("lambda:ListFunctions", FUNCTIONS_TTL, (ledger) => listFunctions(awsClients().lambda, ledger));
 }
 
-type RegionFleet = { rows: FleetRow[]; failures: FleetFailure[]; cost: ObservationCost; window: TimeWindow };
+type RegionFleet = { rows: FleetRow[]; failures: FleetFailure[]; cost: ObservationCost; window: TimeWindow; listedAtMs: number };
 
 /** One Region's functions with their figures and status over the range. Throws only if ListFunctions fails. */
 async function regionFleet(range: Range, nowMs: number): Promise<RegionFleet> {
@@ -64,7 +64,7 @@ async function regionFleet(range: Range, nowMs: number): Promise<RegionFleet> {
     ),
   );
   const failures = Object.entries({ tags, metrics, dlq }).flatMap(([part, p]) => (p.ok ? [] : [{ region, part: part as FleetFailure["part"], error: p.error }]));
-  return { rows, failures, cost: ledger.total(), window };
+  return { rows, failures, cost: ledger.total(), window, listedAtMs: fleet.fetchedAtMs };
 }
 
 /**
@@ -111,6 +111,7 @@ export async function getFleetOverview(regions: readonly string[], range: Range,
     range,
     regions: [...regions],
     window: { startMs: ok[0].window.startMs, endMs: ok[0].window.endMs },
+    listedAtMs: Math.min(...ok.map((r) => r.listedAtMs)),
     total: all.length,
     matched: matched.length,
     offset: view.offset,
