@@ -28,27 +28,26 @@ export class Pacer {
   }
 }
 
-/** Counts a call in the current fixed window under a key, this one included (lib/cache/cache.ts countInWindow). */
-export type WindowCounter = (key: string, windowMs: number, nowMs: number) => Promise<number>;
+/** Takes a slot if fewer than `limit` calls went in the last `windowMs` under a key: 0, else ms to wait (lib/cache/redis.ts rollingSlotRedis). */
+export type SlotTaker = (key: string, limit: number, windowMs: number) => Promise<number>;
 
 /**
- * A per-second cap shared by every replica: each call is counted in the current clock second (in
- * Redis), and one over the cap waits for the next second. Each replica's Pacer keeps its own calls
- * spread; this keeps two replicas refreshing different views from sending 100 in the same second.
+ * A per-second cap shared by every replica: at most `perSecond` calls in any rolling second, all
+ * replicas together (a sliding-window log in Redis). Each replica's Pacer keeps its own calls under
+ * the quota; this keeps two replicas refreshing different views from sending 100 in the same second.
  */
 export class SharedCap {
   constructor(
     readonly perSecond: number,
-    private readonly count: WindowCounter,
-    private readonly nowMs = () => Date.now(),
+    private readonly takeSlot: SlotTaker,
     private readonly wait: (ms: number) => Promise<unknown> = sleep,
   ) {}
 
   async turn(key: string): Promise<void> {
     for (;;) {
-      const now = this.nowMs();
-      if ((await this.count(key, 1000, now)) <= this.perSecond) return;
-      await this.wait(1000 - (now % 1000));
+      const waitMs = await this.takeSlot(key, this.perSecond, 1000);
+      if (waitMs <= 0) return;
+      await this.wait(waitMs);
     }
   }
 }

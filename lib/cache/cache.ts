@@ -70,7 +70,7 @@ export function sharedSlots(capacity: number): Slots {
 const windows = new Map<string, { n: number; endMs: number }>();
 
 /** The fixed window of `windowMs` that `nowMs` falls in, under `key`. */
-export const windowKeyOf = (key: string, windowMs: number, nowMs: number) => `${key}|${Math.floor(nowMs / windowMs)}`;
+const windowKeyOf = (key: string, windowMs: number, nowMs: number) => `${key}|${Math.floor(nowMs / windowMs)}`;
 
 /** Requests so far in the current fixed window of `windowMs` under `key` (rate limits), this one included. */
 export async function countInWindow(key: string, windowMs: number, nowMs = Date.now()): Promise<number> {
@@ -83,6 +83,5 @@ export async function countInWindow(key: string, windowMs: number, nowMs = Date.
   return w.n;
 }
 
-/** The result of an AWS fetch with what it cost, kept together in the cache. */
 /** A cached answer, what fetching it cost, and when it was fetched (absent in entries stored before it was kept). */
 export type Costed<T> = { value: T; cost: ObservationCost; fetchedAtMs?: number };

@@ -172,6 +172,28 @@ export class RedisSemaphore implements Slots {
   }
 }
 
+// A sliding-window log in a sorted set scored by send time (Redis's clock, the same for every replica).
+const ROLLING_SLOT = `
+local now = redis.call('TIME')
+local nowMs = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+local windowMs = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', nowMs - windowMs)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('ZADD', KEYS[1], nowMs, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], windowMs)
+  return 0
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return tonumber(oldest[2]) + windowMs - nowMs`;
+
+/**
+ * Takes a send slot under `key` if fewer than `limit` were taken in the last `windowMs` by any
+ * replica: 0 if taken, else how long until the oldest leaves the window (then ask again).
+ */
+export async function rollingSlotRedis(db: Redis, key: string, limit: number, windowMs: number): Promise<number> {
+  return Number(await db.eval(ROLLING_SLOT, 1, hashed("slots", key), limit, windowMs, randomUUID()));
+}
+
 /** Requests counted in fixed windows (rate limits), shared by every replica. */
 export async function countInWindowRedis(db: Redis, key: string, windowMs: number): Promise<number> {
   const k = hashed("rate", key);

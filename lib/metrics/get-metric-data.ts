@@ -5,7 +5,7 @@ import type { TimeWindow } from "@/lib/metrics/window";
 import { mapLimit } from "@/lib/aws/map-limit";
 import { Pacer, SharedCap } from "@/lib/aws/pacer";
 import { accountId } from "@/lib/aws/cached-fetch";
-import { countInWindow } from "@/lib/cache/cache";
+import { redis, rollingSlotRedis } from "@/lib/cache/redis";
 
 export type MetricQuery = {
   id: string; // ^[a-z][a-zA-Z0-9_]*$, unique within one request
@@ -31,12 +31,12 @@ const PARALLEL_CALLS = 8;
 /**
  * GetMetricData's quota is 50 TPS per account and Region (repost.aws/knowledge-center/cloudwatch-getmetricdata-api):
  * each replica sends at most 50 in any rolling second (Pacer), so the 50 chunks of a 5,000-function fleet go
- * out at once instead of being throttled, and with REDIS_URL all replicas together at most 50 in any clock second.
+ * out at once instead of being throttled, and with REDIS_URL all replicas together at most 50 in any rolling second.
  */
 export const GET_METRIC_DATA_QUOTA_TPS = 50;
 const pacers = new Map<string, Pacer>();
 const pacerFor = (region: string) => pacers.get(region) ?? pacers.set(region, new Pacer(GET_METRIC_DATA_QUOTA_TPS)).get(region)!;
-const sharedCap = process.env.REDIS_URL ? new SharedCap(GET_METRIC_DATA_QUOTA_TPS, countInWindow) : undefined;
+const sharedCap = process.env.REDIS_URL ? new SharedCap(GET_METRIC_DATA_QUOTA_TPS, (key, limit, windowMs) => rollingSlotRedis(redis(), key, limit, windowMs)) : undefined;
 
 const toQuery = (q: MetricQuery, periodS: number): MetricDataQuery => ({
   Id: q.id,
