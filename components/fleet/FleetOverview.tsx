@@ -157,7 +157,7 @@ export function FleetOverview({ regions }: { regions: string[] }) {
             <span>
               {formatUtc(data.window.startMs)} → {formatUtc(data.window.endMs)}
             </span>
-            <span className="muted" data-testid="listed-at" title="The function list is re-read every 5 minutes, in the background: a refresh never waits on it">
+            <span className="muted" data-testid="listed-at" title="The function list is re-read in the background once it is 5 minutes old; until then, and for up to an hour, refreshes use this one">
               functions listed {formatUtc(data.listedAtMs).slice(11)}
             </span>
           </div>

@@ -69,12 +69,9 @@ export function sharedSlots(capacity: number): Slots {
 
 const windows = new Map<string, { n: number; endMs: number }>();
 
-/** The fixed window of `windowMs` that `nowMs` falls in, under `key`. */
-const windowKeyOf = (key: string, windowMs: number, nowMs: number) => `${key}|${Math.floor(nowMs / windowMs)}`;
-
 /** Requests so far in the current fixed window of `windowMs` under `key` (rate limits), this one included. */
 export async function countInWindow(key: string, windowMs: number, nowMs = Date.now()): Promise<number> {
-  const windowKey = windowKeyOf(key, windowMs, nowMs);
+  const windowKey = `${key}|${Math.floor(nowMs / windowMs)}`;
   if (process.env.REDIS_URL) return countInWindowRedis(redis(), windowKey, windowMs);
   for (const [k, w] of windows) if (w.endMs <= nowMs) windows.delete(k);
   const w = windows.get(windowKey) ?? { n: 0, endMs: (Math.floor(nowMs / windowMs) + 1) * windowMs };

@@ -25,7 +25,7 @@ const TAGS_TTL = { ttlMs: 10 * 60_000, staleMs: 50 * 60_000 };
 const TAGS_KEY = "lambda-function-tags";
 const loadTags = (ledger: CostLedger) => listFunctionTags(awsClients().tagging, ledger);
 
-/** Tags of every tagged function, by ARN (cached 10 minutes). */
+/** Tags of every tagged function, by ARN (re-read in the background after 10 minutes, served up to an hour old). */
 export function fleetTags() {
   return cachedFetch(TAGS_KEY, TAGS_TTL, loadTags);
 }
